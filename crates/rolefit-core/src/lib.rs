@@ -1,0 +1,53 @@
+//! The rolefit model: typed, validated, cited data about the Product Owner and
+//! Product Manager roles.
+//!
+//! # Overview
+//!
+//! - [`model`]: the records (roles, responsibilities with per-role [`Ownership`],
+//!   KPIs, skills, comparison dimensions, salary figures, assessment signals,
+//!   sources, disagreements, collaboration practices, and the phrase lexicon).
+//! - [`CatalogData`]: a catalog document as written in a JSON or TOML file.
+//! - [`Catalog`]: a validated catalog with lookups by id and [`Catalog::compare`].
+//!
+//! This crate holds no data: the canonical catalog lives in `rolefit-data`, and the
+//! `rolefit` facade re-exports both. A third-party scoring strategy needs only this crate.
+//!
+//! # Examples
+//!
+//! ```
+//! use rolefit_core::{Catalog, CatalogError};
+//!
+//! // Every problem is reported at once, each with its path.
+//! let err = Catalog::from_json_str(r#"{
+//!     "roles": [{ "id": "Product Owner", "name": "PO", "summary": "s",
+//!                 "description": "d", "sources": ["nowhere"] }]
+//! }"#).unwrap_err();
+//! let paths: Vec<_> = err.problems().iter().map(|p| p.path.as_str()).collect();
+//! assert_eq!(paths, ["roles[0].id", "roles[0].sources[0]"]);
+//! ```
+//!
+//! # Crate features
+//!
+//! - `json` (default): read documents from JSON.
+//! - `toml` (default): read documents from TOML.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod catalog;
+mod catalog_data;
+mod compare;
+mod error;
+mod format;
+mod id;
+pub mod model;
+mod validate;
+
+pub use catalog::{Catalog, Fact, FactKind, FactRef};
+pub use catalog_data::CatalogData;
+pub use compare::{Comparison, DimensionRow, KpiRow, Leaning, ResponsibilityRow, SkillRow};
+pub use error::{CatalogError, ParseError, Problem};
+pub use format::Format;
+pub use id::{ID_MAX_LEN, ID_PATTERN, Id, IdError};
+pub use model::*;
+pub use validate::TEXT_MAX_LEN;

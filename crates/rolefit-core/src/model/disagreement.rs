@@ -1,0 +1,34 @@
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{List, Text};
+use crate::Id;
+
+/// A point on which the sources disagree, recorded instead of silently picking a side.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[serde(deny_unknown_fields)]
+pub struct Disagreement {
+    /// Stable id.
+    pub id: Id,
+    /// What is disputed, e.g. "Who sets the product vision".
+    pub topic: Text,
+    /// The dispute in rolefit's words, and how the catalog handles it.
+    pub description: Text,
+    /// The records the dispute bears on.
+    #[serde(default)]
+    pub affects: List<Id>,
+    /// The positions taken, each with the sources that take it.
+    pub positions: List<Position>,
+}
+
+/// One side of a [`Disagreement`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    /// The position, in rolefit's words.
+    pub claim: Text,
+    /// Ids of the sources that take it.
+    pub sources: List<Id>,
+}

@@ -1,0 +1,19 @@
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{List, Text};
+use crate::Id;
+
+/// The phrases by which a fact is recognised in free text, such as a job posting.
+///
+/// Matching ignores case, plurals, hyphens and runs of whitespace, so one entry
+/// per wording is enough: `"groom the backlog"` also finds "Grooming the back-log".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[serde(deny_unknown_fields)]
+pub struct LexiconEntry {
+    /// The fact the phrases point at: a role, responsibility, KPI, skill or signal.
+    pub fact: Id,
+    /// The phrases.
+    pub phrases: List<Text>,
+}

@@ -1,0 +1,21 @@
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{List, Text};
+use crate::Id;
+
+/// A way the two roles work together well, such as a shared vision or clear
+/// boundaries between their duties.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[serde(deny_unknown_fields)]
+pub struct Practice {
+    /// Stable id.
+    pub id: Id,
+    /// Short name.
+    pub name: Text,
+    /// The practice, in rolefit's words.
+    pub description: Text,
+    /// Ids of the sources this record comes from.
+    pub sources: List<Id>,
+}

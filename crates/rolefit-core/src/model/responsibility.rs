@@ -1,0 +1,88 @@
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{List, Text};
+use crate::Id;
+
+/// A piece of work, and how much of it each role owns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[serde(deny_unknown_fields)]
+pub struct Responsibility {
+    /// Stable id.
+    pub id: Id,
+    /// Short name, e.g. "Order the product backlog".
+    pub name: Text,
+    /// What the work is, in rolefit's words.
+    pub description: Text,
+    /// The area of work.
+    pub category: ResponsibilityCategory,
+    /// Each role's stake in the work. A role not listed has no stated stake.
+    pub ownership: List<RoleOwnership>,
+    /// Ids of the sources this record comes from.
+    pub sources: List<Id>,
+}
+
+/// One role's stake in a [`Responsibility`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[serde(deny_unknown_fields)]
+pub struct RoleOwnership {
+    /// The role.
+    pub role: Id,
+    /// How much of the work is the role's.
+    pub level: Ownership,
+}
+
+/// How much of a responsibility is a role's, from most to least.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[serde(rename_all = "kebab-case")]
+pub enum Ownership {
+    /// Not the role's work.
+    None,
+    /// The role takes part; another role is accountable.
+    Contributes,
+    /// The role shares accountability with another role.
+    Shares,
+    /// The role is accountable.
+    Owns,
+}
+
+impl Ownership {
+    /// How strongly this level ties the work to the role, in `[0, 1]`.
+    pub fn weight(self) -> f64 {
+        match self {
+            Self::None => 0.0,
+            Self::Contributes => 0.25,
+            Self::Shares => 0.6,
+            Self::Owns => 1.0,
+        }
+    }
+}
+
+/// The area of work a [`Responsibility`] belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum ResponsibilityCategory {
+    /// Vision, strategy, positioning, business goals.
+    Strategy,
+    /// Market research, customer insight, competition.
+    Discovery,
+    /// Roadmaps and release planning.
+    Planning,
+    /// The product backlog: items, ordering, refinement.
+    Backlog,
+    /// Sprints, acceptance, working with the development team.
+    Delivery,
+    /// Stakeholders, communication, alignment.
+    Stakeholders,
+    /// KPIs, performance, value.
+    Measurement,
+    /// Launches, pricing, sales and marketing support.
+    GoToMarket,
+    /// Leading and coordinating people and teams.
+    Leadership,
+}

@@ -1,0 +1,96 @@
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{List, Text};
+use crate::Id;
+
+/// A role the catalog describes, such as `product-owner` or `product-manager`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// Stable id.
+    pub id: Id,
+    /// Display name, e.g. "Product Owner".
+    pub name: Text,
+    /// One sentence that tells the role apart.
+    pub summary: Text,
+    /// A longer description.
+    pub description: Text,
+    /// Other titles the role goes by (also used to recognise it in job titles).
+    #[serde(default)]
+    pub aliases: List<Text>,
+    /// Codes of this role, or the nearest occupation, in other taxonomies.
+    #[serde(default)]
+    pub crosswalk: List<CrosswalkCode>,
+    /// Ids of the sources this record comes from.
+    pub sources: List<Id>,
+}
+
+/// Where a role sits in another taxonomy, and how sure that mapping is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[serde(deny_unknown_fields)]
+pub struct CrosswalkCode {
+    /// The taxonomy and its version.
+    pub taxonomy: Taxonomy,
+    /// The code there, or none when the taxonomy has no matching entry (the reason says so).
+    #[serde(default)]
+    pub code: Option<Text>,
+    /// The label of the code in that taxonomy.
+    #[serde(default)]
+    pub label: Option<Text>,
+    /// A resolvable URI for the code, where the taxonomy has one (ESCO).
+    #[serde(default)]
+    pub uri: Option<Text>,
+    /// How well the code matches the role.
+    pub confidence: Confidence,
+    /// Why the code was chosen, or why there is none.
+    pub reason: Text,
+    /// Ids of the sources this mapping comes from.
+    pub sources: List<Id>,
+}
+
+/// An occupational or skills taxonomy, with its version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[non_exhaustive]
+pub enum Taxonomy {
+    /// O*NET-SOC 2019 (United States).
+    #[serde(rename = "onet-soc-2019")]
+    OnetSoc2019,
+    /// ESCO v1.2 (European Union).
+    #[serde(rename = "esco-1.2")]
+    Esco1_2,
+    /// ISCO-08 (International Labour Organization).
+    #[serde(rename = "isco-08")]
+    Isco08,
+    /// SFIA 8 skill and level.
+    #[serde(rename = "sfia-8")]
+    Sfia8,
+}
+
+impl Taxonomy {
+    /// The name the taxonomy is known by, with its version.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::OnetSoc2019 => "O*NET-SOC 2019",
+            Self::Esco1_2 => "ESCO v1.2",
+            Self::Isco08 => "ISCO-08",
+            Self::Sfia8 => "SFIA 8",
+        }
+    }
+}
+
+/// How sure a mapping is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[serde(rename_all = "kebab-case")]
+pub enum Confidence {
+    /// A weak or partial match.
+    Low,
+    /// A reasonable match with caveats.
+    Medium,
+    /// A direct match.
+    High,
+}

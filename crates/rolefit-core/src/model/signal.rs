@@ -1,0 +1,74 @@
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{List, Text};
+use crate::Id;
+
+/// An organisational circumstance that points toward a role, such as working in
+/// Scrum or coordinating many departments. A needs assessment answers one question
+/// per signal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[serde(deny_unknown_fields)]
+pub struct AssessmentSignal {
+    /// Stable id.
+    pub id: Id,
+    /// Short name, e.g. "Agile or Scrum environment".
+    pub name: Text,
+    /// The yes/no question that asks for it, e.g. "Does the team work in Scrum?".
+    pub question: Text,
+    /// What the circumstance means and why it matters, in rolefit's words.
+    pub description: Text,
+    /// What kind of circumstance it is.
+    pub category: SignalCategory,
+    /// The roles a "yes" points toward, each with a weight in `[0, 1]`.
+    #[serde(default)]
+    pub leans: List<RoleLean>,
+    /// What a "yes" says about staffing: one person for both roles, or separate people.
+    #[serde(default)]
+    pub staffing: Option<Staffing>,
+    /// Ids of the sources this record comes from.
+    pub sources: List<Id>,
+}
+
+/// How strongly an [`AssessmentSignal`] points toward one role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[serde(deny_unknown_fields)]
+pub struct RoleLean {
+    /// The role.
+    pub role: Id,
+    /// The strength, in `[0, 1]`.
+    pub weight: f64,
+}
+
+/// What kind of circumstance an [`AssessmentSignal`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum SignalCategory {
+    /// How the team works (Scrum, iterations).
+    Methodology,
+    /// How many products and how complex.
+    Portfolio,
+    /// The market the product is in.
+    Market,
+    /// Departments, structure, coordination.
+    Organisation,
+    /// Company stage and size.
+    Stage,
+    /// What the organisation already has or lacks (vision, backlog ownership).
+    Capability,
+}
+
+/// What a circumstance says about how the roles are staffed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[serde(rename_all = "kebab-case")]
+pub enum Staffing {
+    /// One person can cover both roles.
+    OnePerson,
+    /// The roles need separate people.
+    SeparatePeople,
+}

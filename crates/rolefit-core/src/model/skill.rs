@@ -1,0 +1,95 @@
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{List, Text};
+use crate::Id;
+
+/// A skill, knowledge area or ability, and how much each role needs it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[serde(deny_unknown_fields)]
+pub struct Skill {
+    /// Stable id.
+    pub id: Id,
+    /// Short name, e.g. "Backlog prioritisation".
+    pub name: Text,
+    /// What the skill is, in rolefit's words.
+    pub description: Text,
+    /// Knowledge, skill or ability.
+    pub kind: SkillKind,
+    /// The domain it belongs to.
+    pub domain: SkillDomain,
+    /// How much each role needs it. A role not listed has no stated need.
+    pub importance: List<RoleImportance>,
+    /// Ids of the sources this record comes from.
+    pub sources: List<Id>,
+}
+
+/// Knowledge, skill or ability, as O*NET and ESCO tell them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[serde(rename_all = "kebab-case")]
+pub enum SkillKind {
+    /// Something one knows (e.g. agile methods, market dynamics).
+    Knowledge,
+    /// Something one can do, learned by practice (e.g. prioritising).
+    Skill,
+    /// A lasting capacity (e.g. quick decision-making).
+    Ability,
+}
+
+/// The domain of a [`Skill`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum SkillDomain {
+    /// Strategy, markets, finance.
+    Business,
+    /// Software development and its methods.
+    Technical,
+    /// Communication, collaboration, leadership.
+    Interpersonal,
+    /// Data, research, analysis.
+    Analytical,
+    /// Organisation, prioritisation, planning.
+    Organisational,
+}
+
+/// One role's need for a [`Skill`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[serde(deny_unknown_fields)]
+pub struct RoleImportance {
+    /// The role.
+    pub role: Id,
+    /// How much the role needs the skill.
+    pub level: Importance,
+}
+
+/// How much a role needs a skill, from least to most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[serde(rename_all = "kebab-case")]
+pub enum Importance {
+    /// Not needed for the role.
+    NotRequired,
+    /// Useful but not expected.
+    Helpful,
+    /// Expected.
+    Important,
+    /// Core to the role.
+    Essential,
+}
+
+impl Importance {
+    /// How strongly this level ties the skill to the role, in `[0, 1]`.
+    pub fn weight(self) -> f64 {
+        match self {
+            Self::NotRequired => 0.0,
+            Self::Helpful => 0.3,
+            Self::Important => 0.65,
+            Self::Essential => 1.0,
+        }
+    }
+}

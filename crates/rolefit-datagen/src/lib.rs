@@ -1,0 +1,156 @@
+//! Generates rolefit's derived files from the human-edited TOML dataset:
+//!
+//! - `crates/rolefit-data/src/baked.rs`: the canonical catalog as `static` data;
+//! - `docs/schema/*.schema.json`: the JSON Schemas;
+//! - `docs/data/catalog.json`: the canonical catalog as JSON.
+//!
+//! `cargo run -p rolefit-datagen` writes them; `cargo run -p rolefit-datagen -- check`
+//! only validates the TOML and lists every problem. The workspace's drift tests call
+//! [`outputs`] and compare with the files on disk.
+
+#![forbid(unsafe_code)]
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use databake::{Bake, CrateEnv};
+use rolefit_core::{Catalog, CatalogData, Format};
+
+/// The command that regenerates every derived file, for error messages.
+pub const REGENERATE: &str = "cargo run -p rolefit-datagen";
+
+/// The dataset files, in the order their records are merged.
+pub const DATA_FILES: &[&str] = &[
+    "sources.toml",
+    "roles.toml",
+    "responsibilities.toml",
+    "kpis.toml",
+    "skills.toml",
+    "dimensions.toml",
+    "salaries.toml",
+    "signals.toml",
+    "practices.toml",
+    "disagreements.toml",
+    "lexicon.toml",
+];
+
+/// The workspace root (two levels above this crate).
+pub fn workspace_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest.ancestors().nth(2).unwrap_or(manifest).to_path_buf()
+}
+
+/// The dataset directory under a workspace root.
+pub fn data_dir(root: &Path) -> PathBuf {
+    root.join("crates/rolefit-data/data")
+}
+
+/// Reads and merges the dataset files. Errors name the file.
+pub fn load_data(dir: &Path) -> Result<CatalogData, Vec<String>> {
+    let mut errors = Vec::new();
+    for entry in fs::read_dir(dir).map_err(|e| vec![format!("{}: {e}", dir.display())])? {
+        let Ok(entry) = entry else { continue };
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".toml") && !DATA_FILES.contains(&name.as_str()) {
+            errors.push(format!(
+                "{}: not a dataset file (expected one of {})",
+                entry.path().display(),
+                DATA_FILES.join(", ")
+            ));
+        }
+    }
+    let mut merged = CatalogData::default();
+    for name in DATA_FILES {
+        let path = dir.join(name);
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => {
+                errors.push(format!("{}: {e}", path.display()));
+                continue;
+            }
+        };
+        match Format::Toml.parse::<CatalogData>(&text) {
+            Ok(part) => append(&mut merged, part),
+            Err(e) => errors.push(format!("{}: {e}", path.display())),
+        }
+    }
+    let version_path = dir.join("DATA_VERSION");
+    match fs::read_to_string(&version_path) {
+        Ok(v) => merged.data_version = Some(v.trim().to_owned().into()),
+        Err(e) => errors.push(format!("{}: {e}", version_path.display())),
+    }
+    if errors.is_empty() { Ok(merged) } else { Err(errors) }
+}
+
+fn append(into: &mut CatalogData, part: CatalogData) {
+    fn extend<T: Clone>(into: &mut std::borrow::Cow<'static, [T]>, part: std::borrow::Cow<'static, [T]>) {
+        into.to_mut().extend(part.iter().cloned());
+    }
+    extend(&mut into.sources, part.sources);
+    extend(&mut into.roles, part.roles);
+    extend(&mut into.responsibilities, part.responsibilities);
+    extend(&mut into.kpis, part.kpis);
+    extend(&mut into.skills, part.skills);
+    extend(&mut into.dimensions, part.dimensions);
+    extend(&mut into.salaries, part.salaries);
+    extend(&mut into.signals, part.signals);
+    extend(&mut into.practices, part.practices);
+    extend(&mut into.disagreements, part.disagreements);
+    extend(&mut into.lexicon, part.lexicon);
+    if part.data_version.is_some() {
+        into.data_version = part.data_version;
+    }
+}
+
+/// Loads and validates the dataset: the canonical catalog, or every problem found.
+pub fn load_catalog(root: &Path) -> Result<Catalog, Vec<String>> {
+    let dir = data_dir(root);
+    let data = load_data(&dir)?;
+    Catalog::new(data).map_err(|e| {
+        let problems = e.problems();
+        if problems.is_empty() {
+            vec![e.to_string()]
+        } else {
+            problems.iter().map(|p| format!("{}: {p}", dir.display())).collect()
+        }
+    })
+}
+
+/// Every derived file, as (path relative to the workspace root, contents).
+pub fn outputs(root: &Path) -> Result<Vec<(PathBuf, String)>, Vec<String>> {
+    let catalog = load_catalog(root)?;
+    let mut files = vec![(PathBuf::from("crates/rolefit-data/src/baked.rs"), baked_rs(&catalog)?)];
+    for s in rolefit::schema::all() {
+        files.push((PathBuf::from(format!("docs/schema/{}.schema.json", s.name)), json(&s.schema)?));
+    }
+    files.push((PathBuf::from("docs/data/catalog.json"), json(&catalog)?));
+    Ok(files)
+}
+
+/// Pretty JSON with a final newline, as every checked-in JSON file is written.
+pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Vec<String>> {
+    serde_json::to_string_pretty(value).map(|s| s + "\n").map_err(|e| vec![e.to_string()])
+}
+
+/// The canonical catalog as Rust source.
+pub fn baked_rs(catalog: &Catalog) -> Result<String, Vec<String>> {
+    let env = CrateEnv::default();
+    let data = catalog.data().bake(&env);
+    let index = catalog.index().iter().map(|(id, r)| {
+        let id = id.bake(&env);
+        let r = r.bake(&env);
+        databake::quote! { (#id, #r) }
+    });
+    let version = catalog.data_version().unwrap_or("0.0.0");
+    let tokens = databake::quote! {
+        pub const DATA_VERSION: &str = #version;
+        pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(#data, &[#(#index),*]);
+    };
+    let file = syn::parse2::<syn::File>(tokens).map_err(|e| vec![format!("generated code does not parse: {e}")])?;
+    let mut out = String::new();
+    let _ = writeln!(out, "// @generated by `{REGENERATE}` from crates/rolefit-data/data/*.toml. DO NOT EDIT.");
+    out.push_str(&prettyplease::unparse(&file));
+    Ok(out)
+}

@@ -1,0 +1,44 @@
+//! JSON Schemas (draft 2020-12) for every type that crosses a boundary.
+//!
+//! The same schemas are checked in under `docs/schema/`, one file per entry of
+//! [`all`], named `<name>.schema.json`.
+
+use schemars::generate::SchemaSettings;
+use schemars::{JsonSchema, Schema};
+
+/// A named JSON Schema.
+#[derive(Debug, Clone)]
+pub struct NamedSchema {
+    /// The short name, used by `rolefit schema NAME` and in the file name.
+    pub name: &'static str,
+    /// What documents it describes.
+    pub describes: &'static str,
+    /// The schema.
+    pub schema: Schema,
+}
+
+/// The schema of one type, with the draft pinned to 2020-12.
+pub fn schema_for<T: JsonSchema>() -> Schema {
+    SchemaSettings::draft2020_12().into_generator().into_root_schema_for::<T>()
+}
+
+/// Every schema rolefit publishes, in a fixed order.
+pub fn all() -> Vec<NamedSchema> {
+    vec![
+        NamedSchema {
+            name: "catalog",
+            describes: "a catalog document (the canonical export, or a user catalog)",
+            schema: schema_for::<rolefit_core::CatalogData>(),
+        },
+        NamedSchema {
+            name: "comparison",
+            describes: "two roles compared (`rolefit compare --format json`)",
+            schema: schema_for::<rolefit_core::Comparison>(),
+        },
+    ]
+}
+
+/// The schema with this name.
+pub fn named(name: &str) -> Option<NamedSchema> {
+    all().into_iter().find(|s| s.name == name)
+}

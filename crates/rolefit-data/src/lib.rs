@@ -38,6 +38,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+extern crate alloc;
+
 use rolefit_core::Catalog;
 
 #[rustfmt::skip]

@@ -1,0 +1,127 @@
+use std::process::ExitCode;
+
+use rolefit::Fact;
+use serde_json::Value;
+
+use crate::error::CliError;
+use crate::output::{self, OutputFormat};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The id of the record, e.g. `product-owner` or `time-horizon`.
+    id: String,
+    /// Output format (`table` prints an indented outline).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    format: OutputFormat,
+}
+
+pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    let catalog = super::catalog();
+    let Some(fact) = catalog.fact(&args.id) else {
+        return Err(CliError::Usage(format!("no record with id {:?} in the catalog (try `rolefit roles`)", args.id)));
+    };
+    let value = record_json(fact)?;
+    let text = match args.format {
+        OutputFormat::Json => output::json(&value)?,
+        OutputFormat::Table | OutputFormat::Markdown => {
+            let mut out = String::new();
+            outline(&value, 0, &mut out);
+            let cited: Vec<String> = cited_sources(&value)
+                .into_iter()
+                .filter_map(|id| catalog.source(&id).map(|s| format!("  {id}: {} ({})", s.title, s.publisher)))
+                .collect();
+            if !cited.is_empty() {
+                out.push_str("\nsources cited:\n");
+                out.push_str(&cited.join("\n"));
+                out.push('\n');
+            }
+            out
+        }
+    };
+    output::print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn record_json(fact: Fact<'_>) -> Result<Value, CliError> {
+    let value = match fact {
+        Fact::Source(r) => serde_json::to_value(r),
+        Fact::Role(r) => serde_json::to_value(r),
+        Fact::Responsibility(r) => serde_json::to_value(r),
+        Fact::Kpi(r) => serde_json::to_value(r),
+        Fact::Skill(r) => serde_json::to_value(r),
+        Fact::Dimension(r) => serde_json::to_value(r),
+        Fact::Salary(r) => serde_json::to_value(r),
+        Fact::Signal(r) => serde_json::to_value(r),
+        Fact::Practice(r) => serde_json::to_value(r),
+        Fact::Disagreement(r) => serde_json::to_value(r),
+        _ => return Err(CliError::Usage("this kind of record cannot be shown yet".to_owned())),
+    };
+    value.map_err(|e| CliError::Invalid(format!("cannot write JSON: {e}")))
+}
+
+/// An indented `key: value` outline of a record, leaving out empty fields.
+fn outline(value: &Value, depth: usize, out: &mut String) {
+    let pad = "  ".repeat(depth);
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                match v {
+                    Value::Null => {}
+                    Value::Array(a) if a.is_empty() => {}
+                    Value::Object(_) | Value::Array(_) => {
+                        out.push_str(&format!("{pad}{key}:\n"));
+                        outline(v, depth + 1, out);
+                    }
+                    _ => out.push_str(&format!("{pad}{key}: {}\n", scalar(v))),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                match item {
+                    Value::Object(_) | Value::Array(_) => {
+                        out.push_str(&format!("{pad}-\n"));
+                        outline(item, depth + 1, out);
+                    }
+                    _ => out.push_str(&format!("{pad}- {}\n", scalar(item))),
+                }
+            }
+        }
+        _ => out.push_str(&format!("{pad}{}\n", scalar(value))),
+    }
+}
+
+fn scalar(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Every id in a `sources` list anywhere in the record, first appearance first.
+fn cited_sources(value: &Value) -> Vec<String> {
+    fn walk(value: &Value, found: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                for (key, v) in map {
+                    if key == "sources"
+                        && let Value::Array(ids) = v
+                    {
+                        for id in ids.iter().filter_map(Value::as_str) {
+                            if !found.iter().any(|f| f == id) {
+                                found.push(id.to_owned());
+                            }
+                        }
+                    } else {
+                        walk(v, found);
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|v| walk(v, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    walk(value, &mut found);
+    found
+}

@@ -1,0 +1,273 @@
+//! Catalog laws: documents survive a serde round trip, and every kind of broken
+//! reference, weight or id is rejected with its path.
+
+use std::borrow::Cow;
+
+use proptest::prelude::*;
+use rolefit_core::*;
+
+fn id(s: String) -> Id {
+    Id::new(s).expect("generated ids are kebab-case")
+}
+
+fn text() -> impl Strategy<Value = Text> {
+    "[A-Za-z][A-Za-z ,.'()-]{0,40}[a-z.]".prop_map(Cow::Owned)
+}
+
+fn ownership() -> impl Strategy<Value = Ownership> {
+    prop_oneof![Just(Ownership::None), Just(Ownership::Contributes), Just(Ownership::Shares), Just(Ownership::Owns)]
+}
+
+fn importance() -> impl Strategy<Value = Importance> {
+    prop_oneof![
+        Just(Importance::NotRequired),
+        Just(Importance::Helpful),
+        Just(Importance::Important),
+        Just(Importance::Essential)
+    ]
+}
+
+/// A valid catalog: ids are unique by construction (a kind prefix and a counter),
+/// and every reference points at a record that exists.
+fn valid_catalog() -> impl Strategy<Value = CatalogData> {
+    (1usize..4, 1usize..4).prop_flat_map(|(n_sources, n_roles)| {
+        let source_ids: Vec<Id> = (0..n_sources).map(|i| id(format!("source-{i}"))).collect();
+        let role_ids: Vec<Id> = (0..n_roles).map(|i| id(format!("role-{i}"))).collect();
+        let pick_sources = proptest::sample::subsequence(source_ids.clone(), 1..=n_sources);
+        let pick_role = proptest::sample::select(role_ids.clone());
+        let sources = proptest::collection::vec((text(), text()), n_sources).prop_map({
+            let ids = source_ids.clone();
+            move |v| {
+                v.into_iter()
+                    .zip(&ids)
+                    .map(|((title, publisher), id)| Source {
+                        id: id.clone(),
+                        title,
+                        publisher,
+                        kind: SourceKind::Article,
+                        url: None,
+                        edition: None,
+                        note: None,
+                        cites: Cow::Borrowed(&[]),
+                    })
+                    .collect::<Vec<_>>()
+            }
+        });
+        let roles = proptest::collection::vec((text(), text(), pick_sources.clone()), n_roles).prop_map({
+            let ids = role_ids.clone();
+            move |v| {
+                v.into_iter()
+                    .zip(&ids)
+                    .map(|((name, summary, sources), id)| Role {
+                        id: id.clone(),
+                        name,
+                        description: summary.clone(),
+                        summary,
+                        aliases: Cow::Borrowed(&[]),
+                        crosswalk: Cow::Borrowed(&[]),
+                        sources: sources.into(),
+                    })
+                    .collect::<Vec<_>>()
+            }
+        });
+        let responsibilities = proptest::collection::vec(
+            (text(), proptest::sample::subsequence(role_ids.clone(), 1..=n_roles), ownership(), pick_sources.clone()),
+            0..5,
+        )
+        .prop_map(|v| {
+            v.into_iter()
+                .enumerate()
+                .map(|(i, (name, roles, level, sources))| Responsibility {
+                    id: id(format!("responsibility-{i}")),
+                    description: name.clone(),
+                    name,
+                    category: ResponsibilityCategory::Backlog,
+                    ownership: roles.into_iter().map(|role| RoleOwnership { role, level }).collect(),
+                    sources: sources.into(),
+                })
+                .collect::<Vec<_>>()
+        });
+        let skills = proptest::collection::vec((text(), pick_role.clone(), importance(), pick_sources.clone()), 0..5)
+            .prop_map(|v| {
+                v.into_iter()
+                    .enumerate()
+                    .map(|(i, (name, role, level, sources))| Skill {
+                        id: id(format!("skill-{i}")),
+                        description: name.clone(),
+                        name,
+                        kind: SkillKind::Skill,
+                        domain: SkillDomain::Organisational,
+                        importance: vec![RoleImportance { role, level }].into(),
+                        sources: sources.into(),
+                    })
+                    .collect::<Vec<_>>()
+            });
+        let signals = proptest::collection::vec((text(), pick_role, 0.0f64..=1.0, pick_sources), 0..5).prop_map(|v| {
+            v.into_iter()
+                .enumerate()
+                .map(|(i, (name, role, weight, sources))| AssessmentSignal {
+                    id: id(format!("signal-{i}")),
+                    question: name.clone(),
+                    description: name.clone(),
+                    name,
+                    category: SignalCategory::Market,
+                    leans: vec![RoleLean { role, weight }].into(),
+                    staffing: None,
+                    sources: sources.into(),
+                })
+                .collect::<Vec<_>>()
+        });
+        (sources, roles, responsibilities, skills, signals).prop_map(
+            |(sources, roles, responsibilities, skills, signals)| CatalogData {
+                data_version: Some("1.0.0".into()),
+                sources: sources.into(),
+                roles: roles.into(),
+                responsibilities: responsibilities.into(),
+                skills: skills.into(),
+                signals: signals.into(),
+                ..CatalogData::default()
+            },
+        )
+    })
+}
+
+fn paths(err: CatalogError) -> Vec<String> {
+    err.problems().iter().map(|p| p.path.clone()).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn valid_catalogs_validate(data in valid_catalog()) {
+        prop_assert!(Catalog::new(data).is_ok());
+    }
+
+    #[test]
+    fn json_round_trip(data in valid_catalog()) {
+        let catalog = Catalog::new(data).unwrap();
+        let json = serde_json::to_string(&catalog).unwrap();
+        prop_assert_eq!(Catalog::from_json_str(&json).unwrap(), catalog);
+    }
+
+    #[test]
+    fn toml_round_trip(data in valid_catalog()) {
+        let catalog = Catalog::new(data).unwrap();
+        let toml = toml::to_string(&catalog).unwrap();
+        prop_assert_eq!(Catalog::from_toml_str(&toml).unwrap(), catalog);
+    }
+
+    #[test]
+    fn dangling_role_is_rejected_with_its_path(data in valid_catalog(), pick in any::<prop::sample::Index>()) {
+        prop_assume!(!data.responsibilities.is_empty());
+        let mut data = data;
+        let i = pick.index(data.responsibilities.len());
+        data.responsibilities.to_mut()[i].ownership.to_mut()[0].role = id("prodcut-owner".into());
+        let err = Catalog::new(data).unwrap_err();
+        prop_assert_eq!(paths(err.clone()), vec![format!("responsibilities[{i}].ownership[0].role")]);
+        prop_assert!(err.to_string().contains("unknown role \"prodcut-owner\""));
+    }
+
+    #[test]
+    fn nan_weight_is_rejected_with_its_path(data in valid_catalog(), pick in any::<prop::sample::Index>(), bad in prop_oneof![Just(f64::NAN), Just(f64::INFINITY), Just(-0.5), Just(1.5)]) {
+        prop_assume!(!data.signals.is_empty());
+        let mut data = data;
+        let i = pick.index(data.signals.len());
+        data.signals.to_mut()[i].leans.to_mut()[0].weight = bad;
+        prop_assert_eq!(paths(Catalog::new(data).unwrap_err()), vec![format!("signals[{i}].leans[0].weight")]);
+    }
+
+    #[test]
+    fn duplicate_id_is_rejected_with_both_places(data in valid_catalog(), pick in any::<prop::sample::Index>()) {
+        prop_assume!(!data.skills.is_empty());
+        let mut data = data;
+        let i = pick.index(data.skills.len());
+        data.skills.to_mut()[i].id = data.roles[0].id.clone();
+        let err = Catalog::new(data).unwrap_err();
+        prop_assert_eq!(paths(err.clone()), vec![format!("skills[{i}].id")]);
+        prop_assert!(err.to_string().contains("first used at roles[0]"), "{}", err);
+    }
+
+    #[test]
+    fn unknown_source_is_rejected_with_its_path(data in valid_catalog()) {
+        let mut data = data;
+        data.roles.to_mut()[0].sources = vec![id("nowhere".into())].into();
+        prop_assert_eq!(paths(Catalog::new(data).unwrap_err()), vec!["roles[0].sources[0]".to_owned()]);
+    }
+}
+
+const MINIMAL: &str = r#"
+[[sources]]
+id = "handbook"
+title = "Handbook"
+publisher = "Example"
+kind = "article"
+
+[[roles]]
+id = "product-owner"
+name = "Product Owner"
+summary = "Owns the backlog."
+description = "Orders the backlog."
+sources = ["handbook"]
+"#;
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let broken = format!(
+        "{MINIMAL}\n{}",
+        r#"
+[[responsibilities]]
+id = "Backlog"
+name = " "
+description = "Order the backlog."
+category = "backlog"
+ownership = [{ role = "product-ownr", level = "owns" }, { role = "handbook", level = "shares" }]
+sources = []
+
+[[signals]]
+id = "scrum"
+name = "Scrum"
+question = "Scrum?"
+description = "Works in sprints."
+category = "methodology"
+leans = [{ role = "product-owner", weight = nan }]
+sources = ["handbook"]
+"#
+    );
+    let err = Catalog::from_toml_str(&broken).unwrap_err();
+    insta::assert_snapshot!(err.to_string(), @r#"
+    6 problems in the catalog:
+      responsibilities[0].id: id "Backlog" is not kebab-case (lowercase letters and digits joined by single hyphens)
+      responsibilities[0].name: empty text
+      responsibilities[0].ownership[0].role: unknown role "product-ownr"
+      responsibilities[0].ownership[1].role: "handbook" is a source, not a role
+      responsibilities[0].sources: no source cited; every fact needs at least one
+      signals[0].leans[0].weight: weight NaN is not a finite number
+    "#);
+}
+
+#[test]
+fn type_errors_name_the_path_line_and_column() {
+    let toml = format!(
+        "{MINIMAL}\n[[roles.crosswalk]]\ntaxonomy = \"onet-soc-2019\"\nconfidence = \"certain\"\nreason = \"r\"\nsources = [\"handbook\"]\n"
+    );
+    let err = Catalog::from_toml_str(&toml).unwrap_err();
+    insta::assert_snapshot!(err.to_string(), @"line 17, column 14: roles[0].crosswalk[0].confidence: unknown variant `certain`, expected one of `low`, `medium`, `high`");
+
+    let json = r#"{"roles": [{"id": "po", "name": 3}]}"#;
+    let err = Catalog::from_json_str(json).unwrap_err();
+    insta::assert_snapshot!(err.to_string(), @"line 1, column 33: roles[0].name: invalid type: integer `3`, expected a string");
+
+    let err = Catalog::from_json_str(r#"{"rolez": []}"#).unwrap_err();
+    insta::assert_snapshot!(err.to_string(), @"line 1, column 8: rolez: unknown field `rolez`, expected one of `data_version`, `sources`, `roles`, `responsibilities`, `kpis`, `skills`, `dimensions`, `salaries`, `signals`, `practices`, `disagreements`, `lexicon`");
+}
+
+#[test]
+fn lookups_find_every_kind() {
+    let catalog = Catalog::from_toml_str(MINIMAL).unwrap();
+    assert_eq!(catalog.role("product-owner").map(|r| r.name.as_ref()), Some("Product Owner"));
+    assert!(catalog.source("handbook").is_some());
+    assert!(catalog.role("handbook").is_none(), "a source is not a role");
+    assert!(matches!(catalog.fact("handbook"), Some(Fact::Source(_))));
+    assert_eq!(catalog.compare("product-owner", "nobody").unwrap_err(), CatalogError::UnknownRole("nobody".into()));
+}

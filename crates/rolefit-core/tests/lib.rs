@@ -1,0 +1,3 @@
+//! rolefit-core's integration tests, one binary with a module per area.
+
+mod catalog;

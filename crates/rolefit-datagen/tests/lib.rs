@@ -1,0 +1,73 @@
+//! Drift tests: the checked-in generated files are exactly what the generator makes
+//! from the current source, and the exported catalog matches its own schema.
+
+use std::fs;
+
+use rolefit_datagen::{outputs, workspace_root, REGENERATE};
+
+#[test]
+fn generated_files_match_their_sources() {
+    let root = workspace_root();
+    let files = outputs(&root).unwrap_or_else(|errors| panic!("the dataset is invalid:\n{}", errors.join("\n")));
+    let mut stale = Vec::new();
+    for (path, expected) in &files {
+        let actual = fs::read_to_string(root.join(path)).unwrap_or_default();
+        if &actual != expected {
+            stale.push(path.display().to_string());
+        }
+    }
+    assert!(stale.is_empty(), "out of date: {}\nregenerate them with `{REGENERATE}` and commit the result", stale.join(", "));
+}
+
+#[test]
+fn no_stale_schema_files() {
+    let root = workspace_root();
+    let published: Vec<String> =
+        rolefit::schema::all().iter().map(|s| format!("{}.schema.json", s.name)).collect();
+    for entry in fs::read_dir(root.join("docs/schema")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(published.contains(&name), "docs/schema/{name} is no longer generated; delete it");
+    }
+}
+
+fn read_json(path: &str) -> serde_json::Value {
+    let text = fs::read_to_string(workspace_root().join(path)).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn exported_catalog_matches_its_schema() {
+    let schema = read_json("docs/schema/catalog.schema.json");
+    let catalog = read_json("docs/data/catalog.json");
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&catalog).map(|e| format!("{}: {e}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+#[test]
+fn schemas_are_draft_2020_12() {
+    for s in rolefit::schema::all() {
+        assert_eq!(
+            s.schema.get("$schema").and_then(|v| v.as_str()),
+            Some("https://json-schema.org/draft/2020-12/schema"),
+            "{}",
+            s.name
+        );
+        assert!(jsonschema::meta::is_valid(s.schema.as_value()), "{} is not a valid schema", s.name);
+    }
+}
+
+#[test]
+fn the_schema_rejects_what_the_loader_rejects_for_types() {
+    let schema = read_json("docs/schema/catalog.schema.json");
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let bad = [
+        serde_json::json!({ "rolez": [] }),
+        serde_json::json!({ "roles": [{ "id": "Not Kebab", "name": "x", "summary": "x", "description": "x", "sources": [] }] }),
+        serde_json::json!({ "kpis": [{ "id": "k", "name": "x", "definition": "x", "unit": "furlongs", "direction": "higher-is-better", "cadence": "monthly", "roles": [], "sources": [] }] }),
+    ];
+    for doc in bad {
+        assert!(!validator.is_valid(&doc), "schema accepted {doc}");
+        assert!(rolefit::Catalog::from_json_str(&doc.to_string()).is_err(), "loader accepted {doc}");
+    }
+}

@@ -1,3 +1,5 @@
 //! rolefit-core's integration tests, one binary with a module per area.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail by panicking
+
 mod catalog;

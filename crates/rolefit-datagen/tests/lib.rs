@@ -1,9 +1,11 @@
 //! Drift tests: the checked-in generated files are exactly what the generator makes
 //! from the current source, and the exported catalog matches its own schema.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail by panicking
+
 use std::fs;
 
-use rolefit_datagen::{outputs, workspace_root, REGENERATE};
+use rolefit_datagen::{REGENERATE, outputs, workspace_root};
 
 #[test]
 fn generated_files_match_their_sources() {
@@ -16,14 +18,17 @@ fn generated_files_match_their_sources() {
             stale.push(path.display().to_string());
         }
     }
-    assert!(stale.is_empty(), "out of date: {}\nregenerate them with `{REGENERATE}` and commit the result", stale.join(", "));
+    assert!(
+        stale.is_empty(),
+        "out of date: {}\nregenerate them with `{REGENERATE}` and commit the result",
+        stale.join(", ")
+    );
 }
 
 #[test]
 fn no_stale_schema_files() {
     let root = workspace_root();
-    let published: Vec<String> =
-        rolefit::schema::all().iter().map(|s| format!("{}.schema.json", s.name)).collect();
+    let published: Vec<String> = rolefit::schema::all().iter().map(|s| format!("{}.schema.json", s.name)).collect();
     for entry in fs::read_dir(root.join("docs/schema")).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         assert!(published.contains(&name), "docs/schema/{name} is no longer generated; delete it");

@@ -41,6 +41,8 @@ mod error;
 mod format;
 mod id;
 pub mod model;
+pub mod profile;
+pub mod scoring;
 mod validate;
 
 pub use catalog::{Catalog, Fact, FactKind, FactRef};
@@ -50,4 +52,6 @@ pub use error::{CatalogError, ParseError, Problem};
 pub use format::Format;
 pub use id::{ID_MAX_LEN, ID_PATTERN, Id, IdError};
 pub use model::*;
+pub use profile::*;
+pub use scoring::*;
 pub use validate::TEXT_MAX_LEN;

@@ -1,0 +1,166 @@
+//! `CandidateProfile`: a person's skills and experience, for candidate fit.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{ProfileError, check_reference};
+use crate::model::Ownership;
+use crate::{Catalog, FactKind, Format, Id};
+
+/// How well someone holds a skill, on a five-level scale (after the Dreyfus model).
+///
+/// Written in a file as a name (`"competent"`) or as the level number, 1 to 5.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Proficiency {
+    /// 1: knows the basics, needs guidance.
+    Novice,
+    /// 2: does routine tasks with some help.
+    Beginner,
+    /// 3: works independently on normal tasks.
+    Competent,
+    /// 4: handles hard cases, sees the whole picture.
+    Proficient,
+    /// 5: an authority others learn from.
+    Expert,
+}
+
+impl Proficiency {
+    /// All levels, lowest first.
+    pub const ALL: [Self; 5] = [Self::Novice, Self::Beginner, Self::Competent, Self::Proficient, Self::Expert];
+
+    /// The level number, 1 to 5.
+    pub fn level(self) -> u8 {
+        self as u8 + 1
+    }
+
+    /// The level with this number, 1 to 5.
+    pub fn from_level(level: u64) -> Option<Self> {
+        usize::try_from(level).ok().and_then(|l| l.checked_sub(1)).and_then(|i| Self::ALL.get(i).copied())
+    }
+
+    /// The name, as written in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Novice => "novice",
+            Self::Beginner => "beginner",
+            Self::Competent => "competent",
+            Self::Proficient => "proficient",
+            Self::Expert => "expert",
+        }
+    }
+
+    /// The evidence strength of the skill at this level: level / 5.
+    pub fn strength(self) -> f64 {
+        f64::from(self.level()) / 5.0
+    }
+}
+
+impl fmt::Display for Proficiency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Proficiency {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+const EXPECTED: &str = "a proficiency level from 1 to 5 or one of novice, beginner, competent, proficient, expert";
+
+impl<'de> Deserialize<'de> for Proficiency {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Proficiency;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(EXPECTED)
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Proficiency, E> {
+                Proficiency::from_level(v).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Proficiency, E> {
+                u64::try_from(v)
+                    .ok()
+                    .and_then(Proficiency::from_level)
+                    .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Proficiency, E> {
+                Proficiency::ALL
+                    .into_iter()
+                    .find(|p| p.as_str() == v)
+                    .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(v), &self))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl JsonSchema for Proficiency {
+    fn schema_name() -> Cow<'static, str> {
+        "Proficiency".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "How well someone holds a skill: a name, or the level number from 1 (novice) to 5 (expert).",
+            "oneOf": [
+                { "type": "string", "enum": ["novice", "beginner", "competent", "proficient", "expert"] },
+                { "type": "integer", "minimum": 1, "maximum": 5 },
+            ],
+        })
+    }
+}
+
+/// A candidate's skills and, optionally, the work they have done: the input of
+/// [`CandidateFit`](crate::CandidateFit).
+///
+/// ```toml
+/// name = "A. Candidate"
+///
+/// [skills]
+/// backlog-prioritisation = "expert"
+/// stakeholder-communication = 4
+///
+/// [experience]
+/// order-the-backlog = "owns"
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+#[schemars(title = "rolefit candidate profile")]
+pub struct CandidateProfile {
+    /// A name for reports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Skill id → how well the candidate holds it.
+    pub skills: BTreeMap<Id, Proficiency>,
+    /// Responsibility id → how much of that work was the candidate's.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub experience: BTreeMap<Id, Ownership>,
+}
+
+impl CandidateProfile {
+    /// Reads a profile and checks it against the catalog, reporting every problem at once.
+    pub fn from_str_in(text: &str, format: Format, catalog: &Catalog) -> Result<Self, ProfileError> {
+        let profile: Self = format.parse(text)?;
+        profile.check(catalog)?;
+        Ok(profile)
+    }
+
+    /// Checks that every skill id is a skill of the catalog and every experience id a responsibility.
+    pub fn check(&self, catalog: &Catalog) -> Result<(), ProfileError> {
+        let mut problems = Vec::new();
+        for id in self.skills.keys() {
+            check_reference(catalog, format!("skills.{id}"), id, FactKind::Skill, &mut problems);
+        }
+        for id in self.experience.keys() {
+            check_reference(catalog, format!("experience.{id}"), id, FactKind::Responsibility, &mut problems);
+        }
+        ProfileError::check(problems)
+    }
+}

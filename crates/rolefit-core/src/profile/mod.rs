@@ -1,0 +1,38 @@
+//! Inputs to scoring and their adapters: an organisation's situation ([`OrgProfile`],
+//! scored by [`NeedsAssessment`]) and a person's skills ([`CandidateProfile`], scored by
+//! [`CandidateFit`]).
+
+mod candidate;
+mod error;
+mod fit;
+mod needs;
+mod org;
+
+pub use candidate::{CandidateProfile, Proficiency};
+pub use error::ProfileError;
+pub use fit::{CandidateFit, EXPERIENCE_SHARE, FitReport, MissingSkill, RoleFit, SkillMatch};
+pub use needs::NeedsAssessment;
+pub use org::{
+    CompanyStage, Complexity, LARGE_ENTERPRISE_MIN_EMPLOYEES, MANY_DEPARTMENTS_MIN, MarketPace, Methodology,
+    OrgProfile, SEVERAL_PRODUCTS_MIN, SMALL_COMPANY_MAX_EMPLOYEES, VisionState,
+};
+
+use crate::error::Problem;
+use crate::scoring::kind_noun;
+use crate::{Catalog, FactKind, Id};
+
+/// Reports an id that is malformed, missing from the catalog, or of another kind than `want`.
+pub(crate) fn check_reference(catalog: &Catalog, path: String, id: &Id, want: FactKind, problems: &mut Vec<Problem>) {
+    if let Err(e) = id.check() {
+        problems.push(Problem { path, message: e.to_string() });
+        return;
+    }
+    match catalog.locate(id.as_str()) {
+        Some(found) if found.kind == want => {}
+        Some(found) => problems.push(Problem {
+            path,
+            message: format!("{:?} is a {}, not a {}", id.as_str(), kind_noun(found.kind), kind_noun(want)),
+        }),
+        None => problems.push(Problem { path, message: format!("unknown {} {:?}", kind_noun(want), id.as_str()) }),
+    }
+}

@@ -4,3 +4,7 @@
 
 mod assessment;
 mod catalog;
+mod profiles;
+mod scoring;
+mod scoring_laws;
+mod scoring_support;

@@ -43,3 +43,8 @@ pub fn canonical() -> &'static Catalog {
 /// The version of the canonical data.
 #[cfg(feature = "canonical")]
 pub const DATA_VERSION: &str = rolefit_data::DATA_VERSION;
+
+/// The README's code blocks, compiled and run as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -5189,7 +5189,6 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     phrases: alloc::borrow::Cow::Borrowed(const {
                         &[
                             alloc::borrow::Cow::Borrowed("product manager"),
-                            alloc::borrow::Cow::Borrowed("product management"),
                             alloc::borrow::Cow::Borrowed("associate product manager"),
                             alloc::borrow::Cow::Borrowed("group product manager"),
                             alloc::borrow::Cow::Borrowed("principal product manager"),
@@ -5970,6 +5969,7 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     fact: rolefit_core::Id::from_static("product-management-knowledge"),
                     phrases: alloc::borrow::Cow::Borrowed(const {
                         &[
+                            alloc::borrow::Cow::Borrowed("product management"),
                             alloc::borrow::Cow::Borrowed("product management knowledge"),
                             alloc::borrow::Cow::Borrowed(
                                 "product management principles",

@@ -37,6 +37,8 @@ enum Command {
     Export(cmd::export::Args),
     /// Check a catalog file (JSON or TOML) and list every problem.
     Validate(cmd::validate::Args),
+    /// Classify job postings: Product Owner, Product Manager, both, or undetermined, and why.
+    Classify(cmd::classify::Args),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
         Command::Schema(args) => cmd::schema::run(args),
         Command::Export(args) => cmd::export::run(args),
         Command::Validate(args) => cmd::validate::run(args),
+        Command::Classify(args) => cmd::classify::run(args),
     };
     match result {
         Ok(code) => code,

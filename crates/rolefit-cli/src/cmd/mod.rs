@@ -1,5 +1,6 @@
 //! One module per command.
 
+pub mod classify;
 pub mod compare;
 pub mod export;
 pub mod roles;

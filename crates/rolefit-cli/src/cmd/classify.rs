@@ -1,0 +1,159 @@
+//! `rolefit classify`: is a job posting for a Product Owner or a Product Manager, and why.
+
+use std::io::{BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+use rolefit_text::{Classification, Classifier, JsonlOptions, TextError, classify_jsonl};
+
+use crate::error::CliError;
+use crate::output::{self, Grid};
+
+/// How `classify FILE...` prints its results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClassifyFormat {
+    /// A table for people.
+    Table,
+    /// A JSON array, one object per file.
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Plain-text postings to classify (`-` for standard input); with `--jsonl`, one
+    /// JSON Lines file (or `-`).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Read JSON Lines: each line `{"id": ..., "text": "..."}`; write one JSON result per
+    /// line (id, top_role, verdict, scores, evidence with byte spans).
+    #[arg(long)]
+    jsonl: bool,
+    /// Output format for plain-text files.
+    #[arg(long, value_enum, default_value_t = ClassifyFormat::Table)]
+    format: ClassifyFormat,
+    /// Longest text (or JSON line) accepted, in bytes.
+    #[arg(long, default_value_t = rolefit_text::DEFAULT_MAX_TEXT_BYTES)]
+    max_bytes: usize,
+}
+
+pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    let classifier = Classifier::new(super::catalog())
+        .map_err(|e| CliError::Invalid(e.to_string()))?
+        .with_max_text_bytes(args.max_bytes);
+    if args.jsonl {
+        let [file] = args.files.as_slice() else {
+            return Err(CliError::Usage("--jsonl takes exactly one file (or `-` for standard input)".to_owned()));
+        };
+        return run_jsonl(&classifier, file, args.max_bytes);
+    }
+    let mut results: Vec<(String, Classification)> = Vec::new();
+    let mut failed = 0usize;
+    for file in &args.files {
+        let name = file.display().to_string();
+        match read_text(file, args.max_bytes)
+            .and_then(|text| classifier.classify(&text).map_err(|e| CliError::Invalid(format!("{name}: {e}"))))
+        {
+            Ok(c) => results.push((name, c)),
+            Err(e) => {
+                failed += 1;
+                eprintln!("rolefit: {e}");
+            }
+        }
+    }
+    let text = match args.format {
+        ClassifyFormat::Json => {
+            let list: Vec<serde_json::Value> = results
+                .iter()
+                .map(|(file, c)| {
+                    let mut v = serde_json::to_value(c).unwrap_or(serde_json::Value::Null);
+                    if let Some(obj) = v.as_object_mut() {
+                        obj.insert("file".to_owned(), serde_json::Value::String(file.clone()));
+                    }
+                    v
+                })
+                .collect();
+            output::json(&list)?
+        }
+        ClassifyFormat::Table => table(&results),
+    };
+    output::print(&text)?;
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn table(results: &[(String, Classification)]) -> String {
+    let mut grid = Grid::new(&["file", "verdict", "scores", "why (first phrases found)"]);
+    for (file, c) in results {
+        let scores: Vec<String> = c.scores.iter().map(|s| format!("{} {:.2}", s.role, s.score)).collect();
+        let mut verdict = c.verdict.to_string();
+        if let Some(adjacent) = &c.adjacent_role {
+            verdict.push_str(&format!(" ({adjacent} posting)"));
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for e in &c.evidence {
+            if !seen.contains(&e.fact.as_str()) {
+                seen.push(e.fact.as_str());
+            }
+        }
+        let mut why: Vec<String> = seen.iter().take(8).map(|f| (*f).to_owned()).collect();
+        if seen.len() > 8 {
+            why.push(format!("... {} more", seen.len() - 8));
+        }
+        if c.ignored > 0 {
+            why.push(format!("({} in boilerplate ignored)", c.ignored));
+        }
+        grid.row(vec![file.clone(), verdict, scores.join("\n"), why.join(", ")]);
+    }
+    grid.to_terminal() + "\n"
+}
+
+/// Reads a whole text file (or standard input), at most `limit` bytes; invalid UTF-8 is
+/// an error naming the file and the byte offset.
+fn read_text(path: &Path, limit: usize) -> Result<String, CliError> {
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    let read = if path == Path::new("-") {
+        std::io::stdin().lock().take(cap).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(cap).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| CliError::io(path, e))?;
+    if bytes.len() > limit {
+        return Err(CliError::Invalid(format!(
+            "{}: longer than the limit of {limit} bytes (see --max-bytes)",
+            path.display()
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        CliError::Invalid(format!("{}: invalid UTF-8 at byte offset {}", path.display(), e.utf8_error().valid_up_to()))
+    })
+}
+
+fn run_jsonl(classifier: &Classifier<'_>, file: &Path, max_bytes: usize) -> Result<ExitCode, CliError> {
+    let options = JsonlOptions::default().with_max_line_bytes(max_bytes.saturating_add(1 << 20));
+    let name = file.display().to_string();
+    let stdout = std::io::stdout();
+    let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let report = |e: &TextError| eprintln!("rolefit: {name}: {e}");
+    let summary = if file == Path::new("-") {
+        classify_jsonl(classifier, std::io::stdin().lock(), out, options, report)
+    } else {
+        let f = std::fs::File::open(file).map_err(|e| CliError::io(file, e))?;
+        classify_jsonl(classifier, BufReader::with_capacity(1 << 16, f), out, options, report)
+    };
+    let summary = match summary {
+        Ok(s) => s,
+        Err(TextError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            return Ok(ExitCode::SUCCESS);
+        }
+        Err(TextError::Io { context, source }) => return Err(CliError::io(format!("{name} ({context})"), source)),
+        Err(e) => return Err(CliError::Invalid(format!("{name}: {e}"))),
+    };
+    let _ = std::io::stderr().flush();
+    if summary.failed > 0 {
+        eprintln!("rolefit: {name}: {} of {} postings failed", summary.failed, summary.failed + summary.classified);
+        Ok(ExitCode::from(1))
+    } else {
+        Ok(ExitCode::SUCCESS)
+    }
+}

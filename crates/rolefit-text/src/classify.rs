@@ -209,10 +209,23 @@ impl<'c, S: Scorer> Classifier<'c, S> {
             .iter()
             .find(|a| !a.colleague)
             .filter(|a| role_start.is_none_or(|s| a.start < s) && (a.start as f64) < zone);
-        let lead_role = match (first_role, lead_adjacent) {
-            (Some(i), None) if (scan.matches[i].start as f64) < zone => Some(hits[i].fact),
-            _ => None,
-        };
+        // A title line can name several roles ("Product Manager / Product Owner"): each
+        // role titled in the lead title's sentence is the posting's own.
+        let mut lead_roles: Vec<FactRef> = Vec::new();
+        if let (Some(i), None) = (first_role, lead_adjacent)
+            && (scan.matches[i].start as f64) < zone
+        {
+            let from = scan.matches[i].start;
+            let end = sentence_end(text, scan.matches[i].end);
+            for (m, h) in scan.matches.iter().zip(hits.iter()).skip(i) {
+                if m.start >= end {
+                    break;
+                }
+                if h.fact.kind == FactKind::Role && !h.colleague && m.start >= from && !lead_roles.contains(&h.fact) {
+                    lead_roles.push(h.fact);
+                }
+            }
+        }
 
         counts.clear();
         for (i, h) in hits.iter().enumerate() {
@@ -231,7 +244,7 @@ impl<'c, S: Scorer> Classifier<'c, S> {
                 total += counts[i].weight;
                 i += 1;
             }
-            if Some(fact) == lead_role {
+            if lead_roles.contains(&fact) {
                 total += rules.lead_bonus;
             }
             if fact.kind == FactKind::Role {
@@ -258,6 +271,17 @@ impl<'c, S: Scorer> Classifier<'c, S> {
         }
         Ok((evidence, adjacent_role))
     }
+}
+
+/// Where the sentence or line that `from` is in ends (at most 200 bytes on).
+fn sentence_end(text: &str, from: usize) -> usize {
+    let b = text.as_bytes();
+    let hi = (from + 200).min(b.len());
+    (from..hi)
+        .find(|&i| {
+            b[i] == b'\n' || (matches!(b[i], b'.' | b'!' | b'?') && b.get(i + 1).is_none_or(u8::is_ascii_whitespace))
+        })
+        .unwrap_or(hi)
 }
 
 impl<S: Scorer + Sync> Classifier<'_, S> {

@@ -1,0 +1,271 @@
+//! rolefit-text: matching, boilerplate, classification, batch, JSON Lines and bad input.
+//!
+//! Every posting here is written for these tests.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail by panicking
+
+use rolefit_text::{Classifier, JsonlOptions, PhraseIndex, TextError, classify_jsonl};
+
+fn classifier() -> Classifier<'static> {
+    Classifier::new(rolefit_data::catalog()).unwrap()
+}
+
+fn facts(text: &str) -> Vec<String> {
+    let index = PhraseIndex::new(rolefit_data::catalog()).unwrap();
+    index.scan(text).unwrap().matches.iter().map(|m| m.fact.to_string()).collect()
+}
+
+const PO_POSTING: &str = "\
+## Product Owner (m/f/d)
+
+We are looking for a Product Owner for one of our agile teams.
+
+### Your tasks
+- Own and refine the product backlog together with the development team
+- Write user stories with clear acceptance criteria
+- Run sprint planning and sprint reviews, and accept completed work
+- Work closely with the Scrum Master and our Product Managers
+
+### What we offer
+- A product strategy workshop every quarter, market research budget and a roadmap of perks
+- Flexible working hours and a great team
+";
+
+const PM_POSTING: &str = "\
+Senior Product Manager
+
+As a Senior Product Manager you will set the product vision and own the product strategy.
+You will run market research and competitive analysis, define pricing and the go-to-market
+plan, and build the product roadmap with sales and marketing. You are measured on revenue,
+market share and customer satisfaction.
+
+About us
+We are a leading provider of backlogs, sprint planning and user stories for everyone.
+";
+
+const SM_POSTING: &str = "\
+Scrum Master
+
+We are looking for a Scrum Master to coach our teams. You will facilitate sprint planning,
+daily stand-ups and retrospectives, remove impediments, and support the Product Owner in
+keeping the backlog ready. A Certified Scrum Master (CSM) is a plus.
+";
+
+#[test]
+fn matching_ignores_case_plurals_hyphens_and_whitespace() {
+    let text = "GROOMING the back-log; writing User-Stories;\n product   ROADMAPS and Cross Functional teams";
+    let found = facts(text);
+    for f in ["backlog-management", "user-story-writing", "product-roadmap", "cross-functional-coordination"] {
+        assert!(found.iter().any(|x| x == f), "{f} not found in {found:?}");
+    }
+}
+
+#[test]
+fn matching_respects_word_boundaries() {
+    // "roadmaps" inside a longer word, "scrum" inside "scrumptious": no match.
+    let found = facts("roadmapsxyz scrumptious preroadmap backlogged-ish");
+    assert!(!found.iter().any(|f| f == "product-roadmap" || f == "agile-scrum-environment"), "{found:?}");
+}
+
+#[test]
+fn spans_point_into_the_original_text() {
+    let text = "Zoë’s team:  Product\u{a0}Owners  grooming the backlog — données, naïve ünïcödé.";
+    let index = PhraseIndex::new(rolefit_data::catalog()).unwrap();
+    let scan = index.scan(text).unwrap();
+    assert!(!scan.matches.is_empty());
+    for m in &scan.matches {
+        let slice = &text[m.start..m.end];
+        assert!(!slice.is_empty() && slice.len() <= 40, "{slice:?}");
+    }
+    let po = scan.matches.iter().find(|m| m.fact == "product-owner").unwrap();
+    assert_eq!(&text[po.start..po.end], "Product\u{a0}Owners");
+}
+
+#[test]
+fn phrases_do_not_cross_sentence_punctuation() {
+    assert!(!facts("Our product. Owner of nothing.").iter().any(|f| f == "product-owner"));
+    assert!(facts("our product\nowner").iter().any(|f| f == "product-owner"), "a single line break is whitespace");
+}
+
+#[test]
+fn links_are_not_evidence() {
+    assert!(facts("Apply at https://jobs.example.com/product-owner-backlog now").is_empty());
+}
+
+#[test]
+fn classifies_a_product_owner_posting() {
+    let c = classifier().classify(PO_POSTING).unwrap();
+    assert_eq!(c.verdict.as_str(), "product-owner", "{:#?}", c.scores);
+    assert_eq!(c.top_role.as_ref().map(|r| r.as_str()), Some("product-owner"));
+    assert!(c.evidence.iter().any(|e| e.fact == "acceptance-criteria"));
+    // Every reason's span is the phrase's wording in the text.
+    for e in &c.evidence {
+        assert!(PO_POSTING.get(e.start..e.end).is_some());
+    }
+}
+
+#[test]
+fn classifies_a_product_manager_posting() {
+    let c = classifier().classify(PM_POSTING).unwrap();
+    assert_eq!(c.verdict.as_str(), "product-manager", "{:#?}", c.scores);
+}
+
+#[test]
+fn boilerplate_sections_and_sentences_are_ignored() {
+    let c = classifier().classify(PO_POSTING).unwrap();
+    // The perks section mentions strategy, market research and a roadmap: all ignored.
+    assert!(c.ignored >= 3, "ignored {}", c.ignored);
+    assert!(!c.evidence.iter().any(|e| e.fact == "product-strategy" || e.fact == "market-research"));
+    let c = classifier().classify(PM_POSTING).unwrap();
+    assert!(!c.evidence.iter().any(|e| e.fact == "user-story-writing"), "the about-us section is boilerplate");
+
+    let eeo = "Product Manager. We are an equal opportunity employer and value a product backlog of diverse \
+               talent, without regard to race or sprint planning.";
+    let c = classifier().classify(eeo).unwrap();
+    assert!(!c.evidence.iter().any(|e| e.fact == "sprint-planning"), "{:?}", c.evidence);
+}
+
+#[test]
+fn boilerplate_does_not_sway_the_verdict() {
+    let noisy = format!(
+        "{PM_POSTING}\n\n## Benefits\n\nProduct backlog, user stories, acceptance criteria, sprint planning, \
+         sprint reviews, backlog refinement and a scrum product owner certification for everyone.\n"
+    );
+    assert_eq!(classifier().classify(&noisy).unwrap().verdict.as_str(), "product-manager");
+}
+
+#[test]
+fn an_adjacent_role_is_not_a_confident_po_or_pm() {
+    let c = classifier().classify(SM_POSTING).unwrap();
+    assert_eq!(c.verdict.as_str(), "undetermined");
+    assert_eq!(c.adjacent_role.as_deref(), Some("scrum-master"));
+    let pjm = "Project Manager\n\nOur project manager plans timelines, budgets and resources, reports progress \
+               to stakeholders and keeps the project on schedule. PMP certification preferred.";
+    assert_eq!(classifier().classify(pjm).unwrap().verdict.as_str(), "undetermined");
+}
+
+#[test]
+fn colleagues_titles_count_less_than_the_job_title() {
+    // The job is a Product Owner; Product Managers are only colleagues.
+    let text = "Product Owner wanted. You work with product managers, report to the Head of Product, \
+                align with other product managers, and own the product backlog and user stories.";
+    assert_eq!(classifier().classify(text).unwrap().verdict.as_str(), "product-owner");
+}
+
+#[test]
+fn a_hybrid_posting_is_both() {
+    let text = "Product Manager / Product Owner. You set the product vision, product strategy and \
+                roadmap, and you own the product backlog, user stories and acceptance criteria for the team.";
+    let c = classifier().classify(text).unwrap();
+    assert_eq!(c.verdict.as_str(), "both", "{:#?}", c.scores);
+}
+
+#[test]
+fn texts_without_product_evidence_are_undetermined() {
+    let c = classifier();
+    for text in ["", "   \n\t  ", "We are hiring a forklift driver for the night shift.", "\u{0}\u{1}\u{7f}\u{1b}[31m"]
+    {
+        let r = c.classify(text).unwrap();
+        assert_eq!(r.verdict.as_str(), "undetermined", "{text:?}");
+        assert!(r.evidence.is_empty() || text.contains("forklift"));
+    }
+}
+
+#[test]
+fn control_characters_do_not_break_matching() {
+    let c = classifier().classify("Product\u{0}Owner \u{7}\u{1b} product\tbacklog\r\n").unwrap();
+    assert!(c.evidence.iter().any(|e| e.fact == "backlog-management"));
+}
+
+#[test]
+fn ten_megabytes_of_one_word() {
+    let text = "backlog ".repeat(10 << 20 >> 3);
+    let c = classifier().classify(&text).unwrap();
+    assert!(c.evidence.len() > 1_000_000);
+    assert!(matches!(c.verdict.as_str(), "product-owner" | "undetermined" | "both" | "product-manager"));
+    let no_spaces = "a".repeat(10 << 20);
+    assert!(classifier().classify(&no_spaces).unwrap().evidence.is_empty());
+}
+
+#[test]
+fn texts_over_the_limit_are_refused_with_their_size() {
+    let c = classifier().with_max_text_bytes(100);
+    let err = c.classify(&"x".repeat(101)).unwrap_err();
+    assert_eq!(err.to_string(), "text is 101 bytes, longer than the limit of 100 bytes");
+}
+
+#[test]
+fn batch_keeps_input_order_and_matches_one_by_one() {
+    let c = classifier();
+    let texts: Vec<String> =
+        (0..64).map(|i| [PO_POSTING, PM_POSTING, SM_POSTING, ""][i % 4].to_owned() + &" filler".repeat(i)).collect();
+    let batch = c.classify_batch(&texts);
+    assert_eq!(batch.len(), texts.len());
+    for (t, r) in texts.iter().zip(&batch) {
+        assert_eq!(r.as_ref().unwrap(), &c.classify(t).unwrap());
+    }
+    // The same on one thread.
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let single = pool.install(|| c.classify_batch(&texts));
+    let a: Vec<_> = batch.iter().map(|r| r.as_ref().unwrap().clone()).collect();
+    let b: Vec<_> = single.iter().map(|r| r.as_ref().unwrap().clone()).collect();
+    assert_eq!(a, b);
+}
+
+fn run_jsonl(input: &[u8], options: JsonlOptions) -> (String, Vec<String>, rolefit_text::JsonlSummary) {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    let summary = classify_jsonl(&classifier(), input, &mut out, options, |e| errors.push(e.to_string())).unwrap();
+    (String::from_utf8(out).unwrap(), errors, summary)
+}
+
+#[test]
+fn jsonl_output_has_the_promised_fields_in_input_order() {
+    let mut input = String::new();
+    for (i, t) in [PO_POSTING, PM_POSTING, SM_POSTING].iter().enumerate() {
+        input.push_str(&serde_json::json!({"id": format!("p{i}"), "text": t, "label": "ignored"}).to_string());
+        input.push('\n');
+    }
+    input.push_str("{\"id\": 7, \"text\": \"\"}\n\n");
+    let (out, errors, summary) = run_jsonl(input.as_bytes(), JsonlOptions::default().with_batch(2, 1 << 20));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!((summary.classified, summary.failed), (4, 0));
+    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let ids: Vec<String> = lines.iter().map(|l| l["id"].to_string()).collect();
+    assert_eq!(ids, ["\"p0\"", "\"p1\"", "\"p2\"", "7"]);
+    assert_eq!(lines[0]["verdict"], "product-owner");
+    assert_eq!(lines[0]["top_role"], "product-owner");
+    assert!(lines[0]["scores"]["product-manager"].is_number());
+    let e = &lines[0]["evidence"][0];
+    for key in ["phrase", "fact", "start", "end"] {
+        assert!(!e[key].is_null(), "{key}");
+    }
+    assert_eq!(lines[2]["verdict"], "undetermined");
+    assert_eq!(lines[2]["adjacent_role"], "scrum-master");
+}
+
+#[test]
+fn malformed_lines_are_reported_by_number_and_the_rest_still_answered() {
+    let mut input = Vec::new();
+    input.extend_from_slice(b"{\"id\": \"a\", \"text\": \"Product Owner, product backlog\"}\n");
+    input.extend_from_slice(b"not json\n");
+    input.extend_from_slice(b"{\"id\": \"c\"}\n");
+    input.extend_from_slice(b"{\"id\": \"d\", \"text\": \"caf\xff\"}\n");
+    input.extend_from_slice(b"{\"id\": [1], \"text\": \"x\"}\n");
+    input.extend_from_slice(format!("{{\"id\": \"f\", \"text\": \"{}\"}}\n", "y".repeat(5000)).as_bytes());
+    input.extend_from_slice(b"{\"id\": \"g\", \"text\": \"Product Manager, product vision\"}");
+    let (out, errors, summary) = run_jsonl(&input, JsonlOptions::default().with_max_line_bytes(1000));
+    assert_eq!((summary.lines, summary.classified, summary.failed), (7, 2, 5));
+    let lines: Vec<&str> = errors.iter().map(|e| e.split(':').next().unwrap()).collect();
+    assert_eq!(lines, ["line 2", "line 3", "line 4", "line 5", "line 6"]);
+    assert!(errors[2].contains("invalid UTF-8 at byte offset"), "{}", errors[2]);
+    assert!(errors[4].contains("longer than the limit of 1000 bytes"), "{}", errors[4]);
+    assert_eq!(out.lines().count(), 2);
+    assert!(out.lines().last().unwrap().contains("\"id\":\"g\""));
+}
+
+#[test]
+fn error_messages_name_what_was_wrong() {
+    let e = TextError::LineNotUtf8 { line: 3, offset: 17 };
+    assert_eq!(e.to_string(), "line 3: invalid UTF-8 at byte offset 17 of the line");
+}

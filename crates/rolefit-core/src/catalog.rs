@@ -9,6 +9,7 @@ use crate::Id;
 use crate::catalog_data::CatalogData;
 use crate::error::CatalogError;
 use crate::format::Format;
+use crate::limits::Limits;
 use crate::model::{
     AssessmentSignal, Dimension, Disagreement, Kpi, LexiconEntry, Practice, Responsibility, Role, SalaryFigure, Skill,
     Source,
@@ -182,9 +183,16 @@ impl Catalog {
         Self::from_str_in(text, Format::Toml)
     }
 
-    /// Reads and validates a catalog document in the given format.
+    /// Reads and validates a catalog document in the given format, within the default
+    /// [`Limits`].
     pub fn from_str_in(text: &str, format: Format) -> Result<Self, CatalogError> {
         Self::new(format.parse(text)?)
+    }
+
+    /// Reads and validates a catalog document in the given format, refusing it if it
+    /// goes over `limits`.
+    pub fn from_str_with(text: &str, format: Format, limits: &Limits) -> Result<Self, CatalogError> {
+        Self::new(format.parse_with(text, limits)?)
     }
 
     /// The whole document.

@@ -17,9 +17,11 @@ impl fmt::Display for Problem {
     }
 }
 
-/// A document that could not be read: bad syntax, a wrong type, an unknown field.
+/// A document that could not be read: bad syntax, a wrong type, an unknown field, or
+/// over one of the [`Limits`](crate::Limits).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}{path_prefix}{message}", location(*.line, *.column), path_prefix = path_prefix(path))]
+#[non_exhaustive]
 pub struct ParseError {
     /// The path of the bad value in the document, when known (`roles[0].crosswalk[1].confidence`).
     pub path: Option<String>,
@@ -29,6 +31,8 @@ pub struct ParseError {
     pub column: Option<usize>,
     /// What the parser said.
     pub message: String,
+    /// The limit the document went over, if that is why it was refused.
+    pub limit: Option<crate::Limit>,
 }
 
 fn location(line: Option<usize>, column: Option<usize>) -> String {

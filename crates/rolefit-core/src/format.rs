@@ -5,6 +5,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use crate::error::ParseError;
+use crate::limits::Limits;
 
 /// A document format rolefit reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -33,11 +34,18 @@ impl Format {
         }
     }
 
-    /// Reads a document of this format into `T`.
+    /// Reads a document of this format into `T`, within the default [`Limits`].
     ///
     /// Type errors name the path of the bad value (`roles[1].crosswalk[0].confidence`)
     /// and, where the format tells, the line and column.
     pub fn parse<T: DeserializeOwned>(self, text: &str) -> Result<T, ParseError> {
+        self.parse_with(text, &Limits::DEFAULT)
+    }
+
+    /// Reads a document of this format into `T`, refusing it if it goes over `limits`
+    /// (checked before parsing, so a refused document costs no more than a scan).
+    pub fn parse_with<T: DeserializeOwned>(self, text: &str, limits: &Limits) -> Result<T, ParseError> {
+        limits.check(text, self)?;
         match self {
             #[cfg(feature = "json")]
             Self::Json => parse_json(text),
@@ -49,6 +57,7 @@ impl Format {
                 line: None,
                 column: None,
                 message: format!("rolefit-core was built without the {other:?} feature"),
+                limit: None,
             }),
         }
     }
@@ -65,6 +74,7 @@ fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
             line: Some(inner.line()).filter(|l| *l > 0),
             column: Some(inner.column()).filter(|c| *c > 0),
             message: strip_json_position(&inner.to_string()),
+            limit: None,
         }
     })?;
     de.end().map_err(|e| ParseError {
@@ -72,6 +82,7 @@ fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
         line: Some(e.line()),
         column: Some(e.column()),
         message: strip_json_position(&e.to_string()),
+        limit: None,
     })?;
     Ok(value)
 }
@@ -100,11 +111,11 @@ fn toml_error(text: &str, path: Option<String>, err: toml::de::Error) -> ParseEr
         Some(span) => line_column(text, span.start),
         None => (None, None),
     };
-    ParseError { path, line, column, message: err.message().trim().to_owned() }
+    ParseError { path, line, column, message: err.message().trim().to_owned(), limit: None }
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (Option<usize>, Option<usize>) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (Option<usize>, Option<usize>) {
     let offset = offset.min(text.len());
     let before = text.get(..offset).unwrap_or(text);
     let line = before.bytes().filter(|b| *b == b'\n').count() + 1;

@@ -40,6 +40,7 @@ mod compare;
 mod error;
 mod format;
 mod id;
+mod limits;
 pub mod model;
 pub mod profile;
 pub mod scoring;
@@ -51,6 +52,7 @@ pub use compare::{Comparison, DimensionRow, KpiRow, Leaning, ResponsibilityRow, 
 pub use error::{CatalogError, ParseError, Problem};
 pub use format::Format;
 pub use id::{ID_MAX_LEN, ID_PATTERN, Id, IdError};
+pub use limits::{Limit, Limits, Shape};
 pub use model::*;
 pub use profile::*;
 pub use scoring::*;

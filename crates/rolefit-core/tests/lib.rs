@@ -4,6 +4,7 @@
 
 mod assessment;
 mod catalog;
+mod hardening;
 mod profiles;
 mod scoring;
 mod scoring_laws;

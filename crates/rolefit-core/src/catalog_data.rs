@@ -7,6 +7,7 @@ use crate::model::{
     AssessmentSignal, Dimension, Disagreement, Kpi, LexiconEntry, List, Practice, Responsibility, Role, SalaryFigure,
     Skill, Source, Text,
 };
+use crate::overlay::{Extensions, OverlaySettings};
 
 /// A catalog document as written in a file: every record, unvalidated.
 ///
@@ -54,4 +55,12 @@ pub struct CatalogData {
     /// Phrases that recognise facts in free text.
     #[serde(default)]
     pub lexicon: List<LexiconEntry>,
+    /// Marks the document as an overlay on a base catalog, and says how it applies.
+    /// Only overlays have it; see [`Catalog::builder`](crate::Catalog::builder).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overlay: Option<OverlaySettings>,
+    /// Rows an overlay attaches to records it does not own (a new role's stake in a
+    /// base responsibility). Only overlays have it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extend: Option<Extensions>,
 }

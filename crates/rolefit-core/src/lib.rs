@@ -37,11 +37,13 @@
 mod catalog;
 mod catalog_data;
 mod compare;
+mod diff;
 mod error;
 mod format;
 mod id;
 mod limits;
 pub mod model;
+pub mod overlay;
 pub mod profile;
 pub mod scoring;
 mod validate;
@@ -49,11 +51,16 @@ mod validate;
 pub use catalog::{Catalog, Fact, FactKind, FactRef};
 pub use catalog_data::CatalogData;
 pub use compare::{Comparison, DimensionRow, KpiRow, Leaning, ResponsibilityRow, SkillRow};
+pub use diff::{Bump, CatalogDiff, Change, ChangeKind, RecordKind, diff};
 pub use error::{CatalogError, ParseError, Problem};
 pub use format::Format;
 pub use id::{ID_MAX_LEN, ID_PATTERN, Id, IdError};
 pub use limits::{Limit, Limits, Shape};
 pub use model::*;
+pub use overlay::{
+    CatalogBuilder, Extensions, ImportanceExtension, KpiRoleExtension, LeanExtension, OverlayError, OverlayMode,
+    OverlayProblem, OverlaySettings, OwnershipExtension, ValueExtension,
+};
 pub use profile::*;
 pub use scoring::*;
 pub use validate::TEXT_MAX_LEN;

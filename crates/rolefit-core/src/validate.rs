@@ -290,6 +290,19 @@ impl<'a> Validator<'a> {
                 self.text(|| format!("{p}.phrases[{j}]"), phrase);
             }
         }
+        if d.overlay.is_some() {
+            self.report(
+                "overlay",
+                "this document is an overlay; apply it to a base catalog (Catalog::builder, or rolefit --catalog)",
+            );
+        }
+        if d.extend.is_some() {
+            self.report(
+                "extend",
+                "extend rows attach to a base catalog's records; apply this document as an overlay \
+                 (Catalog::builder, or rolefit --catalog)",
+            );
+        }
         if let Some(v) = &d.data_version
             && !is_semver(v)
         {
@@ -311,7 +324,7 @@ fn place(r: FactRef) -> String {
     format!("{}[{}]", r.kind.list_name(), r.index)
 }
 
-fn noun(kind: FactKind) -> &'static str {
+pub(crate) fn noun(kind: FactKind) -> &'static str {
     match kind {
         FactKind::Source => "source",
         FactKind::Role => "role",

@@ -259,7 +259,7 @@ fn type_errors_name_the_path_line_and_column() {
     insta::assert_snapshot!(err.to_string(), @"line 1, column 33: roles[0].name: invalid type: integer `3`, expected a string");
 
     let err = Catalog::from_json_str(r#"{"rolez": []}"#).unwrap_err();
-    insta::assert_snapshot!(err.to_string(), @"line 1, column 8: rolez: unknown field `rolez`, expected one of `data_version`, `sources`, `roles`, `responsibilities`, `kpis`, `skills`, `dimensions`, `salaries`, `signals`, `practices`, `disagreements`, `lexicon`");
+    insta::assert_snapshot!(err.to_string(), @"line 1, column 8: rolez: unknown field `rolez`, expected one of `data_version`, `sources`, `roles`, `responsibilities`, `kpis`, `skills`, `dimensions`, `salaries`, `signals`, `practices`, `disagreements`, `lexicon`, `overlay`, `extend`");
 }
 
 #[test]

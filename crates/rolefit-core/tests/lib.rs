@@ -4,7 +4,9 @@
 
 mod assessment;
 mod catalog;
+mod diff;
 mod hardening;
+mod overlay;
 mod profiles;
 mod scoring;
 mod scoring_laws;

@@ -6558,6 +6558,8 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                 },
             ]
         }),
+        overlay: None,
+        extend: None,
     },
     const {
         &[

@@ -7,15 +7,29 @@ use rolefit::{Catalog, CatalogError, Format};
 
 use crate::error::CliError;
 
-/// The whole of a file, or of standard input for `-`.
+/// The whole of a file, or of standard input for `-`, refused past `--max-input-bytes`
+/// without reading more than one byte beyond it.
 pub fn read_text(path: &Path) -> Result<String, CliError> {
+    let limits = crate::limits::get();
+    let too_large = |why: String| CliError::Invalid(format!("{}: {why}", path.display()));
+    let cap = u64::try_from(limits.max_input_bytes).unwrap_or(u64::MAX).saturating_add(1);
     let mut bytes = Vec::new();
-    let read = if path == Path::new("-") {
-        std::io::stdin().lock().read_to_end(&mut bytes)
+    if path == Path::new("-") {
+        std::io::stdin().lock().take(cap).read_to_end(&mut bytes).map_err(|e| CliError::io(path, e))?;
     } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes))
-    };
-    read.map_err(|e| CliError::io(path, e))?;
+        let file = std::fs::File::open(path).map_err(|e| CliError::io(path, e))?;
+        // A regular file's length tells before anything is read.
+        if let Ok(meta) = file.metadata()
+            && meta.is_file()
+            && let Err(e) = limits.check_input_len(meta.len())
+        {
+            return Err(too_large(crate::limits::describe(&e)));
+        }
+        file.take(cap).read_to_end(&mut bytes).map_err(|e| CliError::io(path, e))?;
+    }
+    if bytes.len() > limits.max_input_bytes {
+        return Err(too_large(crate::limits::input_too_large(&limits)));
+    }
     String::from_utf8(bytes).map_err(|e| {
         CliError::Invalid(format!("{}: invalid UTF-8 at byte offset {}", path.display(), e.utf8_error().valid_up_to()))
     })
@@ -33,14 +47,16 @@ pub fn format_of(path: &Path) -> Result<Format, CliError> {
 pub fn read_document<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, CliError> {
     let format = format_of(path)?;
     let text = read_text(path)?;
-    format.parse(&text).map_err(|e| CliError::Invalid(format!("{}: {e}", path.display())))
+    format
+        .parse_with(&text, &crate::limits::get())
+        .map_err(|e| CliError::Invalid(format!("{}: {}", path.display(), crate::limits::describe(&e))))
 }
 
 /// Reads and validates a catalog file; an invalid one lists every problem, prefixed by the file.
 pub fn read_catalog(path: &Path) -> Result<Catalog, CliError> {
     let format = format_of(path)?;
     let text = read_text(path)?;
-    Catalog::from_str_in(&text, format).map_err(|e| catalog_error(path, e))
+    Catalog::from_str_with(&text, format, &crate::limits::get()).map_err(|e| catalog_error(path, e))
 }
 
 /// A catalog error as the CLI prints it: one line per problem, each naming the file.
@@ -55,6 +71,7 @@ pub fn catalog_error(path: &Path, err: CatalogError) -> CliError {
             }
             CliError::Invalid(message)
         }
+        CatalogError::Parse(e) => CliError::Invalid(format!("{file}: {}", crate::limits::describe(e))),
         _ => CliError::Invalid(format!("{file}: {err}")),
     }
 }

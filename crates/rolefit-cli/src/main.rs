@@ -8,6 +8,7 @@
 mod cmd;
 mod error;
 mod input;
+mod limits;
 mod output;
 
 use std::process::ExitCode;
@@ -21,6 +22,8 @@ use clap::{Parser, Subcommand};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    #[command(flatten)]
+    limits: limits::LimitArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -43,6 +46,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    limits::set(&cli.limits);
     let result = match cli.command {
         Command::Roles(args) => cmd::roles::run(args),
         Command::Show(args) => cmd::show::run(args),

@@ -130,7 +130,8 @@ fn read_text(path: &Path, limit: usize) -> Result<String, CliError> {
 }
 
 fn run_jsonl(classifier: &Classifier<'_>, file: &Path, max_bytes: usize) -> Result<ExitCode, CliError> {
-    let options = JsonlOptions::default().with_max_line_bytes(max_bytes.saturating_add(1 << 20));
+    let max_line_bytes = crate::limits::line_bytes().unwrap_or(max_bytes.saturating_add(1 << 20));
+    let options = JsonlOptions::default().with_max_line_bytes(max_line_bytes);
     let name = file.display().to_string();
     let stdout = std::io::stdout();
     let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());

@@ -1,0 +1,125 @@
+//! The global `--max-*` options: limits on the files and streams the commands read.
+
+use std::sync::OnceLock;
+
+use rolefit::{Limit, Limits, ParseError};
+
+/// Limits on input, for every command (`rolefit --max-depth 8 validate FILE`).
+#[derive(Debug, Clone, clap::Args)]
+#[command(next_help_heading = "Limits on input")]
+pub struct LimitArgs {
+    /// Largest input file, in bytes (suffixes K, M, G: binary multiples).
+    #[arg(long, global = true, value_name = "BYTES", value_parser = parse_size, default_value = "16M")]
+    max_input_bytes: usize,
+    /// Deepest nesting of lists and tables in a document.
+    #[arg(long, global = true, value_name = "LEVELS", default_value_t = Limits::DEFAULT.max_depth)]
+    max_depth: usize,
+    /// Most items in one list of a document (records in a catalog list).
+    #[arg(long, global = true, value_name = "ITEMS", default_value_t = Limits::DEFAULT.max_records)]
+    max_records: usize,
+    /// Longest string or key in a document, in bytes as written.
+    #[arg(long, global = true, value_name = "BYTES", value_parser = parse_size, default_value = "64K")]
+    max_string_bytes: usize,
+    /// Longest line of JSON Lines input (`classify --jsonl`), in bytes [default: the
+    /// text limit `--max-bytes` plus 1M for JSON escapes].
+    #[arg(long, global = true, value_name = "BYTES", value_parser = parse_size)]
+    max_line_bytes: Option<usize>,
+}
+
+static LIMITS: OnceLock<(Limits, Option<usize>)> = OnceLock::new();
+
+/// Sets the limits for this run; called once, by `main`, before any command.
+pub fn set(args: &LimitArgs) {
+    let limits = Limits::default()
+        .with_max_input_bytes(args.max_input_bytes)
+        .with_max_depth(args.max_depth)
+        .with_max_records(args.max_records)
+        .with_max_string_bytes(args.max_string_bytes);
+    let limits = match args.max_line_bytes {
+        Some(bytes) => limits.with_max_line_bytes(bytes),
+        None => limits,
+    };
+    let _ = LIMITS.set((limits, args.max_line_bytes));
+}
+
+/// The limits of this run (the defaults if `set` was not called).
+pub fn get() -> Limits {
+    LIMITS.get().map_or(Limits::DEFAULT, |(limits, _)| *limits)
+}
+
+/// The JSON Lines line limit, if `--max-line-bytes` was given.
+pub fn line_bytes() -> Option<usize> {
+    LIMITS.get().and_then(|(_, line)| *line)
+}
+
+/// A parse error as the CLI says it: a limit is named by its option (`--max-depth`).
+pub fn describe(err: &ParseError) -> String {
+    let text = err.to_string();
+    match err.limit {
+        Some(limit) => {
+            let field = limit.field_name();
+            text.replace(&format!("({field})"), &format!("(--{})", field.replace('_', "-")))
+        }
+        None => text,
+    }
+}
+
+/// The error for an input found to be over `--max-input-bytes` while reading it.
+pub fn input_too_large(limits: &Limits) -> String {
+    format!(
+        "input is more than {} bytes, over the limit (--{})",
+        limits.max_input_bytes,
+        Limit::InputBytes.field_name().replace('_', "-")
+    )
+}
+
+/// `123`, `64K`, `16M`, `1G` (binary multiples; `KiB`, `MB` and lowercase work too).
+fn parse_size(text: &str) -> Result<usize, String> {
+    let t = text.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (digits, unit) = t.split_at(split);
+    let n: usize = digits.parse().map_err(|_| format!("{text:?} is not a size such as 65536, 64K or 16M"))?;
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => return Err(format!("{text:?}: unknown unit {unit:?}; use K, M or G")),
+    };
+    n.checked_mul(1 << shift).ok_or_else(|| format!("{text:?} is too large"))
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+    use rolefit::Limits;
+
+    use super::{LimitArgs, parse_size};
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        limits: LimitArgs,
+    }
+
+    #[test]
+    fn the_flag_defaults_are_the_library_defaults() {
+        let Ok(cli) = Cli::try_parse_from(["rolefit"]) else { panic!("no arguments parse") };
+        let d = Limits::DEFAULT;
+        let l = cli.limits;
+        assert_eq!(
+            (l.max_input_bytes, l.max_depth, l.max_records, l.max_string_bytes, l.max_line_bytes),
+            (d.max_input_bytes, d.max_depth, d.max_records, d.max_string_bytes, None)
+        );
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("65536"), Ok(65536));
+        assert_eq!(parse_size("64K"), Ok(64 << 10));
+        assert_eq!(parse_size("16MiB"), Ok(16 << 20));
+        assert_eq!(parse_size("1g"), Ok(1 << 30));
+        assert!(parse_size("ten").is_err());
+        assert!(parse_size("5T").is_err());
+    }
+}

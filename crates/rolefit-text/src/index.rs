@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rolefit_core::{Catalog, FactRef, Id, Text};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -145,8 +145,10 @@ impl PhraseIndex {
                 }
             }
         }
+        // A DFA: a few megabytes for a lexicon of a few thousand forms, and the fastest search.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| TextError::Automaton(e.to_string()))?;
         let roles = catalog.roles().iter().map(|r| r.id.clone()).collect();
@@ -215,8 +217,14 @@ impl PhraseIndex {
         let mut cursor = 0usize;
         for m in self.automaton.try_find_iter(norm.bytes.as_slice()).map_err(|e| TextError::Search(e.to_string()))? {
             let (start, end) = (m.start() as u32, m.end() as u32);
-            cursor += tokens[cursor..].partition_point(|t| t.norm < start);
-            let last = cursor + tokens[cursor..].partition_point(|t| t.norm < end);
+            // Matches come in order and span a few words: walking beats a binary search.
+            while tokens.get(cursor).is_some_and(|t| t.norm < start) {
+                cursor += 1;
+            }
+            let mut last = cursor;
+            while tokens.get(last).is_some_and(|t| t.norm < end) {
+                last += 1;
+            }
             let phrase = self.pattern_phrase.get(m.pattern().as_usize()).copied().unwrap_or(0);
             out.push(RawMatch { phrase, first: cursor as u32, end: last as u32 });
         }

@@ -154,8 +154,10 @@ impl Normalizer<'_, '_> {
                         }
                         self.begin_word(i);
                     }
-                    self.out.bytes.push(b.to_ascii_lowercase());
-                    i += 1;
+                    // The whole run of ASCII word bytes at once.
+                    let run = bytes[i..].iter().position(|&c| CLASS[c as usize] != WORD).unwrap_or(len - i);
+                    self.out.bytes.extend(bytes[i..i + run].iter().map(u8::to_ascii_lowercase));
+                    i += run;
                 }
                 SPACE => {
                     self.end_word(i);

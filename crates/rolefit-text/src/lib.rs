@@ -17,5 +17,5 @@ pub use error::TextError;
 pub use index::{PhraseIndex, SkippedPhrase};
 pub use jsonl::{DEFAULT_MAX_LINE_BYTES, JsonlOptions, JsonlSummary, classify_jsonl, write_jsonl_line};
 pub use markers::{AdjacentRole, Markers};
-pub use scan::{AdjacentMention, PhraseMatch, Span, TextScan};
+pub use scan::{AdjacentMention, MAX_MATCHES_PER_PHRASE, PhraseMatch, Span, TextScan};
 pub use scorer::{PostingRules, PostingScorer};

@@ -9,6 +9,11 @@ use crate::error::TextError;
 use crate::index::{PhraseIndex, RawMatch, Target};
 use crate::normalize::{self, Normalized, Token};
 
+/// Occurrences of one phrase listed per text; later ones are left out. A fact's strength
+/// after this many mentions is within 2^-32 of 1, so they would change nothing, and the
+/// cap keeps memory small for pathological texts (10 MB of one repeated phrase).
+pub const MAX_MATCHES_PER_PHRASE: u32 = 32;
+
 /// How far, in bytes, a boilerplate sentence reaches either side of its marker when no
 /// sentence end comes first.
 const SENTENCE_REACH: usize = 600;
@@ -84,6 +89,8 @@ pub(crate) struct Scratch {
     pub norm: Normalized,
     pub raw: Vec<RawMatch>,
     pub regions: Vec<(u32, u32)>,
+    /// Matches listed so far, per phrase of the index.
+    pub per_phrase: Vec<u32>,
 }
 
 impl PhraseIndex {
@@ -139,8 +146,17 @@ impl PhraseIndex {
             let i = regions.partition_point(|r| r.0 <= first);
             i > 0 && first < regions[i - 1].1
         };
+        scratch.per_phrase.clear();
+        scratch.per_phrase.resize(self.phrase_count(), 0);
         for r in &scratch.raw {
             let phrase = self.phrase(r.phrase);
+            if matches!(phrase.target, Target::Fact { .. } | Target::Adjacent(_)) && !in_boilerplate(r.first) {
+                let Some(seen) = scratch.per_phrase.get_mut(r.phrase as usize) else { continue };
+                if *seen >= MAX_MATCHES_PER_PHRASE {
+                    continue;
+                }
+                *seen += 1;
+            }
             let (Some(a), Some(b)) = (tokens.get(r.first as usize), tokens.get(r.end as usize - 1)) else { continue };
             let (start, end) = (a.start as usize, b.end as usize);
             match &phrase.target {

@@ -181,7 +181,9 @@ fn control_characters_do_not_break_matching() {
 fn ten_megabytes_of_one_word() {
     let text = "backlog ".repeat(10 << 20 >> 3);
     let c = classifier().classify(&text).unwrap();
-    assert!(c.evidence.len() > 1_000_000);
+    // Each phrase lists its first occurrences only; the strength is saturated long before.
+    assert_eq!(c.evidence.len(), rolefit_text::MAX_MATCHES_PER_PHRASE as usize);
+    assert!(c.evidence.iter().all(|e| e.fact == "backlog-management"));
     assert!(matches!(c.verdict.as_str(), "product-owner" | "undetermined" | "both" | "product-manager"));
     let no_spaces = "a".repeat(10 << 20);
     assert!(classifier().classify(&no_spaces).unwrap().evidence.is_empty());

@@ -21,6 +21,22 @@ pub enum TextError {
         /// The limit, in bytes.
         limit: usize,
     },
+    /// A text file is not valid UTF-8 (spans are byte offsets, so texts are never decoded lossily).
+    #[error("{path}: invalid UTF-8 at byte offset {offset}")]
+    FileNotUtf8 {
+        /// The file, as given.
+        path: String,
+        /// The byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// A text file is longer than the limit.
+    #[error("{path}: longer than the limit of {limit} bytes")]
+    FileTooLong {
+        /// The file, as given.
+        path: String,
+        /// The limit, in bytes.
+        limit: usize,
+    },
     /// A JSON Lines input line is longer than the limit; the line was skipped.
     #[error("line {line}: longer than the limit of {limit} bytes; skipped")]
     LineTooLong {

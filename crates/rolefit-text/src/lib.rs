@@ -1,4 +1,48 @@
-//! Job-description analysis for rolefit.
+//! Job-description analysis for rolefit: is a posting for a Product Owner, a Product
+//! Manager, both, or neither, and why.
+//!
+//! # Overview
+//!
+//! ```text
+//! posting text --PhraseIndex::scan--> phrase matches (byte spans) --Classifier--> Evidence
+//!              --Scorer::score (PostingScorer by default)--> Scorecard --> Classification
+//! ```
+//!
+//! - [`PhraseIndex`]: every phrase of the catalog's lexicon, every role name and alias, and
+//!   the [`Markers`] (boilerplate, adjacent roles), in one Aho-Corasick automaton built once
+//!   per catalog. [`PhraseIndex::scan`] goes over a text once and finds phrases whatever
+//!   their case, plural, hyphens or whitespace, on word boundaries, with byte spans into the
+//!   text, leaving out company boilerplate.
+//! - [`Classifier`]: the text adapter (matches to [`Evidence`](rolefit_core::Evidence)) plus
+//!   a [`Scorer`](rolefit_core::Scorer); [`Classifier::classify_batch`] uses all cores and
+//!   keeps input order.
+//! - [`PostingScorer`] and [`PostingRules`]: the built-in strategy and its weights.
+//! - [`classify_jsonl`]: streaming JSON Lines in bounded memory, errors by line number.
+//! - [`read_text`]: reading a posting file, refusing invalid UTF-8 with its byte offset.
+//!
+//! `docs/text.md` explains the rules, the boilerplate handling and the limits, and gives the
+//! measured quality and speed.
+//!
+//! # Examples
+//!
+//! ```
+//! use rolefit_text::Classifier;
+//!
+//! let classifier = Classifier::new(rolefit_data::catalog())?;
+//! let posting = "## Product Owner\n\nYou refine the product backlog and write user stories.\n\n\
+//!                ## Benefits\n\nA product strategy offsite every year.";
+//! let c = classifier.classify(posting)?;
+//! assert_eq!(c.verdict.as_str(), "product-owner");
+//! let reasons: Vec<&str> = c.evidence.iter().map(|e| &posting[e.start..e.end]).collect();
+//! assert_eq!(reasons, ["Product Owner", "product backlog", "write user stories"]);
+//! assert_eq!(c.ignored, 1); // "product strategy" stood in the benefits section
+//! # Ok::<(), rolefit_text::TextError>(())
+//! ```
+//!
+//! # Crate features
+//!
+//! None. The crate needs only `rolefit-core`; pass it any validated catalog (the
+//! canonical one is `rolefit_data::catalog()`, or `rolefit::canonical()`).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -9,6 +53,7 @@ mod index;
 mod jsonl;
 mod markers;
 mod normalize;
+mod read;
 mod scan;
 mod scorer;
 
@@ -17,5 +62,6 @@ pub use error::TextError;
 pub use index::{PhraseIndex, SkippedPhrase};
 pub use jsonl::{DEFAULT_MAX_LINE_BYTES, JsonlOptions, JsonlSummary, classify_jsonl, write_jsonl_line};
 pub use markers::{AdjacentRole, Markers};
+pub use read::read_text;
 pub use scan::{AdjacentMention, MAX_MATCHES_PER_PHRASE, PhraseMatch, Span, TextScan};
 pub use scorer::{PostingRules, PostingScorer};

@@ -271,3 +271,12 @@ fn error_messages_name_what_was_wrong() {
     let e = TextError::LineNotUtf8 { line: 3, offset: 17 };
     assert_eq!(e.to_string(), "line 3: invalid UTF-8 at byte offset 17 of the line");
 }
+
+#[test]
+fn files_with_invalid_utf8_or_over_the_limit_are_refused_by_name() {
+    let err = rolefit_text::read_text(&b"Product Owner \xc3\x28 backlog"[..], "post.txt", 1000).unwrap_err();
+    assert_eq!(err.to_string(), "post.txt: invalid UTF-8 at byte offset 14");
+    let err = rolefit_text::read_text(&[b'a'; 11][..], "big.txt", 10).unwrap_err();
+    assert_eq!(err.to_string(), "big.txt: longer than the limit of 10 bytes");
+    assert_eq!(rolefit_text::read_text(&b""[..], "empty.txt", 10).unwrap(), "");
+}

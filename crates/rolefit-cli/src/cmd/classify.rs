@@ -1,6 +1,6 @@
 //! `rolefit classify`: is a job posting for a Product Owner or a Product Manager, and why.
 
-use std::io::{BufReader, Read, Write};
+use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -110,22 +110,16 @@ fn table(results: &[(String, Classification)]) -> String {
 /// Reads a whole text file (or standard input), at most `limit` bytes; invalid UTF-8 is
 /// an error naming the file and the byte offset.
 fn read_text(path: &Path, limit: usize) -> Result<String, CliError> {
-    let mut bytes = Vec::new();
-    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
-    let read = if path == Path::new("-") {
-        std::io::stdin().lock().take(cap).read_to_end(&mut bytes)
+    let name = path.display().to_string();
+    let result = if path == Path::new("-") {
+        rolefit_text::read_text(std::io::stdin().lock(), &name, limit)
     } else {
-        std::fs::File::open(path).and_then(|f| f.take(cap).read_to_end(&mut bytes))
+        let file = std::fs::File::open(path).map_err(|e| CliError::io(path, e))?;
+        rolefit_text::read_text(file, &name, limit)
     };
-    read.map_err(|e| CliError::io(path, e))?;
-    if bytes.len() > limit {
-        return Err(CliError::Invalid(format!(
-            "{}: longer than the limit of {limit} bytes (see --max-bytes)",
-            path.display()
-        )));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        CliError::Invalid(format!("{}: invalid UTF-8 at byte offset {}", path.display(), e.utf8_error().valid_up_to()))
+    result.map_err(|e| match e {
+        TextError::Io { source, .. } => CliError::io(path, source),
+        other => CliError::Invalid(other.to_string()),
     })
 }
 

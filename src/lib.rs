@@ -32,12 +32,39 @@
 
 pub use rolefit_core::*;
 
+pub mod jsonld;
 pub mod schema;
 
 /// The canonical catalog, baked into the binary: no parsing, no allocation.
 #[cfg(feature = "canonical")]
 pub fn canonical() -> &'static Catalog {
     rolefit_data::catalog()
+}
+
+/// A [`CatalogBuilder`] with the canonical catalog as its base (named `canonical` in
+/// errors): add overlays, then build.
+///
+/// ```
+/// # #[cfg(feature = "canonical")] {
+/// use rolefit::Format;
+///
+/// let team = rolefit::canonical_builder()
+///     .overlay_str(r#"
+///         [[roles]]
+///         id = "scrum-master"
+///         name = "Scrum Master"
+///         summary = "Makes the Scrum Team effective."
+///         description = "Coaches the team in Scrum and gets impediments removed."
+///         sources = ["scrum-guide-2020"]
+///     "#, Format::Toml, "team.toml")
+///     .build()?;
+/// assert_eq!(team.roles().len(), rolefit::canonical().roles().len() + 1);
+/// # }
+/// # Ok::<(), rolefit::OverlayError>(())
+/// ```
+#[cfg(feature = "canonical")]
+pub fn canonical_builder() -> CatalogBuilder {
+    Catalog::builder().base_named(canonical(), "canonical")
 }
 
 /// The version of the canonical data.

@@ -8,9 +8,11 @@
 mod cmd;
 mod error;
 mod input;
+mod layers;
 mod limits;
 mod output;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -22,6 +24,11 @@ use clap::{Parser, Subcommand};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// A user catalog (`*.toml` or `*.json`) applied over the canonical one: an overlay
+    /// that adds roles and facts, or a whole catalog with `[overlay] mode = "replace"`.
+    /// Repeat it to apply several, in order.
+    #[arg(long = "catalog", global = true, value_name = "FILE")]
+    catalogs: Vec<PathBuf>,
     #[command(flatten)]
     limits: limits::LimitArgs,
 }
@@ -42,11 +49,19 @@ enum Command {
     Validate(cmd::validate::Args),
     /// Classify job postings: Product Owner, Product Manager, both, or undetermined, and why.
     Classify(cmd::classify::Args),
+    /// What was added, removed or changed between two catalogs, and the version bump it calls for.
+    Diff(cmd::diff::Args),
+    /// Write the catalog (and an assessment) as one self-contained HTML page.
+    Report(cmd::report::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     limits::set(&cli.limits);
+    if let Err(err) = layers::set(&cli.catalogs) {
+        eprintln!("rolefit: {err}");
+        return err.exit_code();
+    }
     let result = match cli.command {
         Command::Roles(args) => cmd::roles::run(args),
         Command::Show(args) => cmd::show::run(args),
@@ -55,6 +70,8 @@ fn main() -> ExitCode {
         Command::Export(args) => cmd::export::run(args),
         Command::Validate(args) => cmd::validate::run(args),
         Command::Classify(args) => cmd::classify::run(args),
+        Command::Diff(args) => cmd::diff::run(args),
+        Command::Report(args) => cmd::report::run(args),
     };
     match result {
         Ok(code) => code,

@@ -3,6 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail by panicking
 
 mod hardening;
+mod overlay;
+mod report;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

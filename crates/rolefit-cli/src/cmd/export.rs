@@ -9,6 +9,8 @@ use crate::output;
 pub enum ExportFormat {
     /// The catalog document as JSON (the same as `docs/data/catalog.json`).
     Json,
+    /// Each role as a schema.org `Occupation`, in JSON-LD.
+    Jsonld,
 }
 
 #[derive(Debug, clap::Args)]
@@ -16,12 +18,17 @@ pub struct Args {
     /// Export format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     format: ExportFormat,
+    /// With `--format jsonld`: the IRI under which node ids are made
+    /// (`<base>roles/<id>`, `<base>skills/<id>`).
+    #[arg(long, value_name = "IRI", default_value = rolefit::jsonld::DEFAULT_BASE)]
+    base_iri: String,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let catalog = super::catalog();
     let text = match args.format {
         ExportFormat::Json => output::json(catalog)?,
+        ExportFormat::Jsonld => output::json(&rolefit::jsonld::to_jsonld_with_base(catalog, &args.base_iri))?,
     };
     output::print(&text)?;
     Ok(ExitCode::SUCCESS)

@@ -2,7 +2,9 @@
 
 pub mod classify;
 pub mod compare;
+pub mod diff;
 pub mod export;
+pub mod report;
 pub mod roles;
 pub mod schema;
 pub mod show;
@@ -10,7 +12,8 @@ pub mod validate;
 
 use rolefit::Catalog;
 
-/// The catalog the commands read: the canonical one, baked into the binary.
+/// The catalog the commands read: the canonical one, baked into the binary, with the
+/// global `--catalog` overlays applied in order.
 pub fn catalog() -> &'static Catalog {
-    rolefit::canonical()
+    crate::layers::effective()
 }

@@ -137,7 +137,9 @@ impl PhraseIndex {
         scan.words = tokens.len();
         self.boilerplate_regions(text, norm, &scratch.raw, &mut scratch.regions);
         for &(first, end) in &scratch.regions {
-            if let (Some(a), Some(b)) = (tokens.get(first as usize), tokens.get(end as usize - 1)) {
+            if let (Some(a), Some(b)) =
+                (tokens.get(first as usize), (end as usize).checked_sub(1).and_then(|l| tokens.get(l)))
+            {
                 scan.boilerplate.push(Span { start: a.start as usize, end: b.end as usize });
             }
         }
@@ -157,7 +159,8 @@ impl PhraseIndex {
                 }
                 *seen += 1;
             }
-            let (Some(a), Some(b)) = (tokens.get(r.first as usize), tokens.get(r.end as usize - 1)) else { continue };
+            let last = (r.end as usize).checked_sub(1);
+            let (Some(a), Some(b)) = (tokens.get(r.first as usize), last.and_then(|l| tokens.get(l))) else { continue };
             let (start, end) = (a.start as usize, b.end as usize);
             match &phrase.target {
                 Target::Fact { fact, id } => {
@@ -220,7 +223,10 @@ impl PhraseIndex {
                     regions.push((r.first, end));
                 }
                 Target::BoilerplatePhrase => {
-                    let (a, b) = (tokens[r.first as usize], tokens[r.end as usize - 1]);
+                    let last = (r.end as usize).checked_sub(1);
+                    let (Some(&a), Some(&b)) = (tokens.get(r.first as usize), last.and_then(|l| tokens.get(l))) else {
+                        continue;
+                    };
                     let (from, to) = sentence_around(text, a.start as usize, b.end as usize);
                     let first = tokens.partition_point(|t: &Token| (t.start as usize) < from) as u32;
                     let end = tokens.partition_point(|t: &Token| (t.start as usize) < to) as u32;

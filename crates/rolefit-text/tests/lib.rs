@@ -4,15 +4,18 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail by panicking
 
-use rolefit_text::{Classifier, JsonlOptions, PhraseIndex, TextError, classify_jsonl};
+use rolefit_text::{Classifier, JsonlOptions, TextError, classify_jsonl};
+
+/// Built once: building compiles the automaton, which is slow in debug builds.
+static CLASSIFIER: std::sync::LazyLock<Classifier<'static>> =
+    std::sync::LazyLock::new(|| Classifier::new(rolefit_data::catalog()).unwrap());
 
 fn classifier() -> Classifier<'static> {
-    Classifier::new(rolefit_data::catalog()).unwrap()
+    CLASSIFIER.clone()
 }
 
 fn facts(text: &str) -> Vec<String> {
-    let index = PhraseIndex::new(rolefit_data::catalog()).unwrap();
-    index.scan(text).unwrap().matches.iter().map(|m| m.fact.to_string()).collect()
+    CLASSIFIER.index().scan(text).unwrap().matches.iter().map(|m| m.fact.to_string()).collect()
 }
 
 const PO_POSTING: &str = "\
@@ -70,8 +73,7 @@ fn matching_respects_word_boundaries() {
 #[test]
 fn spans_point_into_the_original_text() {
     let text = "Zoë’s team:  Product\u{a0}Owners  grooming the backlog — données, naïve ünïcödé.";
-    let index = PhraseIndex::new(rolefit_data::catalog()).unwrap();
-    let scan = index.scan(text).unwrap();
+    let scan = CLASSIFIER.index().scan(text).unwrap();
     assert!(!scan.matches.is_empty());
     for m in &scan.matches {
         let slice = &text[m.start..m.end];
@@ -279,4 +281,90 @@ fn files_with_invalid_utf8_or_over_the_limit_are_refused_by_name() {
     let err = rolefit_text::read_text(&[b'a'; 11][..], "big.txt", 10).unwrap_err();
     assert_eq!(err.to_string(), "big.txt: longer than the limit of 10 bytes");
     assert_eq!(rolefit_text::read_text(&b""[..], "empty.txt", 10).unwrap(), "");
+}
+
+mod laws {
+    use proptest::prelude::*;
+
+    use super::classifier;
+
+    const WORDS: &[&str] = &[
+        "product",
+        "owner",
+        "manager",
+        "backlog",
+        "user",
+        "stories",
+        "roadmap",
+        "vision",
+        "sprint",
+        "planning",
+        "market",
+        "research",
+        "scrum",
+        "master",
+        "about",
+        "us",
+        "benefits",
+        "equal",
+        "opportunity",
+        "pricing",
+        "-",
+        "/",
+        ".",
+        ",",
+        "\n",
+        "\n\n",
+        "##",
+        "**",
+        ":",
+        "the",
+        "with",
+        "to",
+        "and",
+        "é",
+        "\u{a0}",
+        "’s",
+    ];
+
+    fn posting() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(WORDS), 0..80).prop_map(|w| w.join(" "))
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_gives_valid_spans_and_a_verdict(text in any::<String>()) {
+            let c = classifier().classify(&text).unwrap();
+            let mut last_end = 0;
+            for e in &c.evidence {
+                prop_assert!(e.start < e.end && e.end <= text.len());
+                prop_assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+                prop_assert!(e.start >= last_end, "matches overlap or are out of order");
+                last_end = e.end;
+            }
+            prop_assert!(c.scores.iter().all(|s| (0.0..=1.0).contains(&s.score)));
+            prop_assert!(["product-owner", "product-manager", "both", "undetermined"].contains(&c.verdict.as_str()));
+        }
+
+        #[test]
+        fn postings_made_of_lexicon_words_give_valid_spans(text in posting()) {
+            let c = classifier().classify(&text).unwrap();
+            for e in &c.evidence {
+                prop_assert!(text.get(e.start..e.end).is_some());
+            }
+        }
+
+        #[test]
+        fn case_does_not_matter(text in posting()) {
+            // ASCII case changes keep byte offsets, so the results must be identical.
+            let ascii_upper = text.to_ascii_uppercase();
+            let a = classifier().classify(&text).unwrap();
+            let b = classifier().classify(&ascii_upper).unwrap();
+            prop_assert_eq!(&a.verdict, &b.verdict);
+            let spans = |c: &rolefit_text::Classification| {
+                c.evidence.iter().map(|e| (e.fact.to_string(), e.start, e.end)).collect::<Vec<_>>()
+            };
+            prop_assert_eq!(spans(&a), spans(&b));
+        }
+    }
 }

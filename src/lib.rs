@@ -26,6 +26,8 @@
 //! # Crate features
 //!
 //! - `canonical` (default): the canonical catalog, baked into the binary.
+//! - `text` (default): job-description classification, [`text`] (the `rolefit-text` crate):
+//!   is a posting for a Product Owner, a Product Manager, both, or neither, and why.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -34,6 +36,19 @@ pub use rolefit_core::*;
 
 pub mod jsonld;
 pub mod schema;
+
+/// Job-description classification: the `rolefit-text` crate.
+///
+/// ```
+/// # #[cfg(feature = "canonical")] {
+/// let classifier = rolefit::text::Classifier::new(rolefit::canonical())?;
+/// let c = classifier.classify("Product Owner wanted to refine the product backlog.")?;
+/// assert_eq!(c.verdict.as_str(), "product-owner");
+/// # }
+/// # Ok::<(), rolefit::text::TextError>(())
+/// ```
+#[cfg(feature = "text")]
+pub use rolefit_text as text;
 
 /// The canonical catalog, baked into the binary: no parsing, no allocation.
 #[cfg(feature = "canonical")]

@@ -35,6 +35,11 @@ pub fn all() -> Vec<NamedSchema> {
             describes: "two roles compared (`rolefit compare --format json`)",
             schema: schema_for::<rolefit_core::Comparison>(),
         },
+        NamedSchema {
+            name: "diff",
+            describes: "what changed between two catalogs (`rolefit diff --format json`)",
+            schema: schema_for::<rolefit_core::CatalogDiff>(),
+        },
     ]
 }
 

@@ -119,10 +119,10 @@ fn an_assessment_adds_a_chart_with_its_reasons() {
     let reasons: Vec<String> = select(&doc, "#assessment .reason h4").iter().map(text).collect();
     assert_eq!(reasons.len(), 3);
     assert!(select(&doc, "#assessment .reason td").iter().any(|td| text(td) == "answered yes"));
-    // The assessment sits between the roles and the comparison.
+    // The assessment comes first, before the roles and the comparison.
     let order: Vec<String> =
         select(&doc, "main > section").iter().map(|s| s.value().attr("id").unwrap().to_owned()).collect();
-    assert_eq!(&order[..3], ["roles", "assessment", "comparison"]);
+    assert_eq!(&order[..3], ["assessment", "roles", "comparison"]);
 }
 
 #[test]

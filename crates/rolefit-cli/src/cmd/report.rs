@@ -68,7 +68,8 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
         match std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp) {
             Ok(file) => break (tmp, file),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
-            Err(e) => return Err(CliError::io(&tmp, e)),
+            // Name the file the user asked for; the temporary name means nothing to them.
+            Err(e) => return Err(CliError::io(path, e)),
         }
     };
     let written = file.write_all(bytes).and_then(|()| file.sync_all());

@@ -42,10 +42,11 @@ pub fn render(catalog: &Catalog, assessment: Option<&Assessment>) -> String {
     );
     out.push_str(&nav(assessment.is_some()));
     out.push_str("<main>\n");
-    out.push_str(&page.roles());
+    // Whoever asked for an assessment wants its answer first.
     if let Some(a) = assessment {
         out.push_str(&page.assessment(a));
     }
+    out.push_str(&page.roles());
     out.push_str(&page.comparison());
     out.push_str(&page.responsibilities());
     out.push_str(&page.kpis());
@@ -77,11 +78,12 @@ fn meta_line(catalog: &Catalog) -> String {
 }
 
 fn nav(with_assessment: bool) -> String {
-    let mut items = vec![("roles", "Roles")];
+    let mut items = Vec::new();
     if with_assessment {
         items.push(("assessment", "Assessment"));
     }
     items.extend([
+        ("roles", "Roles"),
         ("comparison", "Comparison"),
         ("responsibilities", "Responsibilities"),
         ("kpis", "KPIs"),
@@ -604,6 +606,7 @@ p { margin: 0 0 8px; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 16px; }
 .card { border: 1px solid var(--line); border-top: 4px solid var(--accent); border-radius: 6px; padding: 14px 16px; background: #fff; }
 .card .summary { font-weight: 600; }
+.card p:not(.small) { font-size: 14px; }
 .card details { margin-top: 8px; font-size: 13px; }
 .card summary { cursor: pointer; color: var(--muted); }
 ul.codes { margin: 6px 0 0; padding-left: 18px; }
@@ -654,6 +657,7 @@ svg.chart { display: block; width: 100%; max-width: 780px; height: auto; }
 #assessment details { font-size: 13px; color: var(--muted); }
 #assessment details ul { margin: 6px 0 0; }
 table.compact { font-size: 12.5px; }
+table.compact td:nth-child(2) { white-space: nowrap; }
 table.compact tbody th, table.compact tbody td { padding: 4px 6px; }
 footer { margin-top: 48px; padding-top: 12px; border-top: 1px solid var(--line); font-size: 12px; color: var(--muted); }
 @media print {
@@ -662,7 +666,10 @@ footer { margin-top: 48px; padding-top: 12px; border-top: 1px solid var(--line);
   nav { display: none; }
   header { padding-top: 0; }
   h2 { break-after: avoid; page-break-after: avoid; }
-  tr, .card, .dispute, .reason, figure { break-inside: avoid; page-break-inside: avoid; }
+  .cards, .reasons { display: block; }
+  .card, .reason { margin-bottom: 10px; }
+  tr, .dispute, .reason, figure { break-inside: avoid; page-break-inside: avoid; }
+  #assessment + #roles { break-before: page; page-break-before: always; }
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
   details > summary { list-style: none; }

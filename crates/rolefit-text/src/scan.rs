@@ -21,6 +21,7 @@ const SENTENCE_REACH: usize = 600;
 /// A lexicon phrase found in a text: the evidence for one fact.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PhraseMatch {
     /// The phrase as the lexicon writes it (the text may differ in case, plural, hyphens).
     pub phrase: Text,
@@ -35,6 +36,7 @@ pub struct PhraseMatch {
 /// A title of an adjacent role (project manager, scrum master, ...) found in a text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AdjacentMention {
     /// The adjacent role's id (`scrum-master`).
     pub role: String,

@@ -314,3 +314,30 @@ fn overlay_errors_display_every_problem() {
       team.toml: overlay.overrides[1]: "x" is listed twice
     "#);
 }
+
+#[test]
+fn an_overlay_role_is_assessed_and_fitted_like_a_canonical_one() {
+    let catalog = layered(&scrum_master()).unwrap();
+    let org = OrgProfile::from_str_in(
+        "methodology = \"scrum\"\n[answers]\ndelivery-bottleneck = \"yes\"\n",
+        Format::Toml,
+        &catalog,
+    )
+    .unwrap();
+    let card = NeedsAssessment::new(&catalog).assess(&org);
+    assert_eq!(card.scores.len(), 3);
+    assert!(card.score("scrum-master").unwrap() > 0.0, "{card:?}");
+    assert!(card.contributions_to("scrum-master").any(|c| c.fact == "agile-scrum-environment"));
+
+    let candidate = CandidateProfile::from_str_in(
+        "[skills]\nfacilitation-skill = \"expert\"\nagile-methods-knowledge = \"expert\"\n",
+        Format::Toml,
+        &catalog,
+    )
+    .unwrap();
+    let fit = CandidateFit::new(&catalog).assess(&candidate);
+    let best = fit.roles.iter().max_by(|a, b| a.score.total_cmp(&b.score)).unwrap();
+    assert_eq!(best.role, "scrum-master");
+    // Against the canonical catalog the same profile knows nothing of the role.
+    assert!(NeedsAssessment::new(canonical()).assess(&org).score("scrum-master").is_none());
+}

@@ -21,6 +21,7 @@ use crate::overlay::{Extensions, OverlaySettings};
 pub struct CatalogData {
     /// Version of the data (semver), e.g. `"1.0.0"`.
     #[serde(default)]
+    #[schemars(pattern(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[\s\S]+)?$"))]
     pub data_version: Option<Text>,
     /// The works the facts come from.
     #[serde(default)]

@@ -6,6 +6,8 @@ use serde::de::DeserializeOwned;
 
 use crate::error::ParseError;
 use crate::limits::Limits;
+#[cfg(any(feature = "json", feature = "toml"))]
+use crate::strict::Strict;
 
 /// A document format rolefit reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -66,7 +68,7 @@ impl Format {
 #[cfg(feature = "json")]
 fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+    let value: T = serde_path_to_error::deserialize(Strict(&mut de)).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
         ParseError {
@@ -99,7 +101,7 @@ fn strip_json_position(message: &str) -> String {
 #[cfg(feature = "toml")]
 fn parse_toml<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
     let de = toml::Deserializer::parse(text).map_err(|e| toml_error(text, None, e))?;
-    serde_path_to_error::deserialize(de).map_err(|err| {
+    serde_path_to_error::deserialize(Strict(de)).map_err(|err| {
         let path = err.path().to_string();
         toml_error(text, Some(path), err.into_inner())
     })

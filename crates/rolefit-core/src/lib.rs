@@ -46,6 +46,7 @@ pub mod model;
 pub mod overlay;
 pub mod profile;
 pub mod scoring;
+mod strict;
 mod validate;
 
 pub use catalog::{Catalog, Fact, FactKind, FactRef};

@@ -5,6 +5,7 @@
 mod assessment;
 mod catalog;
 mod diff;
+mod differential;
 mod hardening;
 mod overlay;
 mod profiles;

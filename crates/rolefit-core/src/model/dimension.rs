@@ -8,6 +8,7 @@ use crate::Id;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::model::text_rules::texts)]
 pub struct Dimension {
     /// Stable id, e.g. `time-horizon`.
     pub id: Id,
@@ -16,6 +17,7 @@ pub struct Dimension {
     /// What the aspect means.
     pub description: Text,
     /// Each role's value on this aspect.
+    #[schemars(length(min = 1))]
     pub values: List<DimensionValue>,
 }
 
@@ -23,6 +25,7 @@ pub struct Dimension {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::model::text_rules::texts)]
 pub struct DimensionValue {
     /// The role.
     pub role: Id,
@@ -32,6 +35,7 @@ pub struct DimensionValue {
     #[serde(default)]
     pub horizon: Option<TimeHorizon>,
     /// Ids of the sources this value comes from.
+    #[schemars(length(min = 1))]
     pub sources: List<Id>,
 }
 
@@ -53,6 +57,7 @@ pub struct TimeHorizon {
 #[serde(deny_unknown_fields)]
 pub struct TimeSpan {
     /// How many units.
+    #[schemars(range(max = u32::MAX))]
     pub amount: u32,
     /// The unit.
     pub unit: TimeUnit,

@@ -8,6 +8,7 @@ use crate::Id;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::model::text_rules::texts)]
 pub struct Disagreement {
     /// Stable id.
     pub id: Id,
@@ -19,6 +20,7 @@ pub struct Disagreement {
     #[serde(default)]
     pub affects: List<Id>,
     /// The positions taken, each with the sources that take it.
+    #[schemars(length(min = 2))]
     pub positions: List<Position>,
 }
 
@@ -26,9 +28,11 @@ pub struct Disagreement {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::model::text_rules::texts)]
 pub struct Position {
     /// The position, in rolefit's words.
     pub claim: Text,
     /// Ids of the sources that take it.
+    #[schemars(length(min = 1))]
     pub sources: List<Id>,
 }

@@ -8,6 +8,7 @@ use crate::Id;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::model::text_rules::texts)]
 pub struct Kpi {
     /// Stable id.
     pub id: Id,
@@ -22,8 +23,10 @@ pub struct Kpi {
     /// How often it is usually reviewed.
     pub cadence: Cadence,
     /// The roles it measures.
+    #[schemars(length(min = 1))]
     pub roles: List<Id>,
     /// Ids of the sources this record comes from.
+    #[schemars(length(min = 1))]
     pub sources: List<Id>,
 }
 

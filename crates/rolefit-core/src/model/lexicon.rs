@@ -11,9 +11,11 @@ use crate::Id;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::model::text_rules::texts)]
 pub struct LexiconEntry {
     /// The fact the phrases point at: a role, responsibility, KPI, skill or signal.
     pub fact: Id,
     /// The phrases.
+    #[schemars(length(min = 1))]
     pub phrases: List<Text>,
 }

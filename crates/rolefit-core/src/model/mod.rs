@@ -16,6 +16,7 @@ mod salary;
 mod signal;
 mod skill;
 mod source;
+pub(crate) mod text_rules;
 
 pub use dimension::{Dimension, DimensionValue, TimeHorizon, TimeSpan, TimeUnit};
 pub use disagreement::{Disagreement, Position};

@@ -9,6 +9,7 @@ use crate::Id;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::model::text_rules::texts)]
 pub struct Practice {
     /// Stable id.
     pub id: Id,
@@ -17,5 +18,6 @@ pub struct Practice {
     /// The practice, in rolefit's words.
     pub description: Text,
     /// Ids of the sources this record comes from.
+    #[schemars(length(min = 1))]
     pub sources: List<Id>,
 }

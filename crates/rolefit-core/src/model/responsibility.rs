@@ -8,6 +8,7 @@ use crate::Id;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::model::text_rules::texts)]
 pub struct Responsibility {
     /// Stable id.
     pub id: Id,
@@ -18,8 +19,10 @@ pub struct Responsibility {
     /// The area of work.
     pub category: ResponsibilityCategory,
     /// Each role's stake in the work. A role not listed has no stated stake.
+    #[schemars(length(min = 1))]
     pub ownership: List<RoleOwnership>,
     /// Ids of the sources this record comes from.
+    #[schemars(length(min = 1))]
     pub sources: List<Id>,
 }
 

@@ -8,6 +8,7 @@ use crate::Id;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::model::text_rules::texts)]
 pub struct Role {
     /// Stable id.
     pub id: Id,
@@ -24,6 +25,7 @@ pub struct Role {
     #[serde(default)]
     pub crosswalk: List<CrosswalkCode>,
     /// Ids of the sources this record comes from.
+    #[schemars(length(min = 1))]
     pub sources: List<Id>,
 }
 
@@ -31,6 +33,7 @@ pub struct Role {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::model::text_rules::texts)]
 pub struct CrosswalkCode {
     /// The taxonomy and its version.
     pub taxonomy: Taxonomy,
@@ -48,6 +51,7 @@ pub struct CrosswalkCode {
     /// Why the code was chosen, or why there is none.
     pub reason: Text,
     /// Ids of the sources this mapping comes from.
+    #[schemars(length(min = 1))]
     pub sources: List<Id>,
 }
 

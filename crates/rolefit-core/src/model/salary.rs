@@ -8,12 +8,14 @@ use crate::Id;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::model::text_rules::texts)]
 pub struct SalaryFigure {
     /// Stable id.
     pub id: Id,
     /// The role paid.
     pub role: Id,
     /// ISO 4217 currency code, e.g. `USD`.
+    #[schemars(pattern(r"^[A-Z]{3}$"))]
     pub currency: Text,
     /// The amount, a single figure or a range.
     pub amount: Amount,
@@ -33,6 +35,7 @@ pub struct SalaryFigure {
     #[serde(default)]
     pub note: Option<Text>,
     /// Ids of the sources this figure comes from.
+    #[schemars(length(min = 1))]
     pub sources: List<Id>,
 }
 
@@ -42,12 +45,14 @@ pub struct SalaryFigure {
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Amount {
     /// One figure.
-    Exact(f64),
+    Exact(#[schemars(extend("exclusiveMinimum" = 0))] f64),
     /// A range from `low` to `high`.
     Range {
         /// The low end.
+        #[schemars(extend("exclusiveMinimum" = 0))]
         low: f64,
         /// The high end.
+        #[schemars(extend("exclusiveMinimum" = 0))]
         high: f64,
     },
 }

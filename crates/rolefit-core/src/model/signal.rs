@@ -10,6 +10,12 @@ use crate::Id;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::model::text_rules::texts)]
+// The schema's form of "leans to a role or says something about staffing".
+#[schemars(extend("anyOf" = [
+    { "required": ["leans"], "properties": { "leans": { "minItems": 1 } } },
+    { "required": ["staffing"], "properties": { "staffing": { "not": { "type": "null" } } } },
+]))]
 pub struct AssessmentSignal {
     /// Stable id.
     pub id: Id,
@@ -28,6 +34,7 @@ pub struct AssessmentSignal {
     #[serde(default)]
     pub staffing: Option<Staffing>,
     /// Ids of the sources this record comes from.
+    #[schemars(length(min = 1))]
     pub sources: List<Id>,
 }
 
@@ -39,6 +46,7 @@ pub struct RoleLean {
     /// The role.
     pub role: Id,
     /// The strength, in `[0, 1]`.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub weight: f64,
 }
 

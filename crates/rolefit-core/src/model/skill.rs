@@ -8,6 +8,7 @@ use crate::Id;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::model::text_rules::texts)]
 pub struct Skill {
     /// Stable id.
     pub id: Id,
@@ -20,8 +21,10 @@ pub struct Skill {
     /// The domain it belongs to.
     pub domain: SkillDomain,
     /// How much each role needs it. A role not listed has no stated need.
+    #[schemars(length(min = 1))]
     pub importance: List<RoleImportance>,
     /// Ids of the sources this record comes from.
+    #[schemars(length(min = 1))]
     pub sources: List<Id>,
 }
 

@@ -8,6 +8,7 @@ use crate::Id;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::model::text_rules::texts)]
 pub struct Source {
     /// Stable id, cited by the `sources` list of every other record.
     pub id: Id,

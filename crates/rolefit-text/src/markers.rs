@@ -48,12 +48,23 @@ pub struct AdjacentRole {
     pub name: String,
     /// Titles and credentials that name the role in a posting.
     pub titles: Vec<String>,
+    /// Count the titles only in a posting's first line, when it reads as a job title and
+    /// names no catalog or other adjacent role: for generic job nouns ("engineer",
+    /// "designer") that product postings use all the time for colleagues.
+    #[serde(default)]
+    pub title_line_only: bool,
 }
 
 impl AdjacentRole {
     /// An adjacent role with its titles.
     pub fn new(id: impl Into<String>, name: impl Into<String>, titles: &[&str]) -> Self {
-        Self { id: id.into(), name: name.into(), titles: owned(titles) }
+        Self { id: id.into(), name: name.into(), titles: owned(titles), title_line_only: false }
+    }
+
+    /// The same role, recognised only in a posting's title line.
+    pub fn in_title_line_only(mut self) -> Self {
+        self.title_line_only = true;
+        self
     }
 }
 
@@ -208,7 +219,8 @@ impl Markers {
     }
 
     /// The built-in adjacent roles: project manager, program manager, scrum master and
-    /// business analyst.
+    /// business analyst, plus other jobs (engineer, designer, analyst, ...) named in a
+    /// posting's title line.
     pub fn default_adjacent_roles() -> Vec<AdjacentRole> {
         vec![
             AdjacentRole::new(
@@ -264,6 +276,32 @@ impl Markers {
                     "cbap",
                 ],
             ),
+            AdjacentRole::new(
+                "other-job",
+                "Another job",
+                &[
+                    "engineer",
+                    "developer",
+                    "designer",
+                    "analyst",
+                    "scientist",
+                    "architect",
+                    "consultant",
+                    "specialist",
+                    "administrator",
+                    "accountant",
+                    "recruiter",
+                    "researcher",
+                    "technician",
+                    "marketing manager",
+                    "sales manager",
+                    "account manager",
+                    "account executive",
+                    "engineering manager",
+                    "customer success manager",
+                ],
+            )
+            .in_title_line_only(),
         ]
     }
 }

@@ -14,6 +14,9 @@ use crate::normalize::{self, Normalized, Token};
 /// cap keeps memory small for pathological texts (10 MB of one repeated phrase).
 pub const MAX_MATCHES_PER_PHRASE: u32 = 32;
 
+/// Longest first line, in words, that reads as a job title.
+const TITLE_LINE_MAX_WORDS: usize = 8;
+
 /// How far, in bytes, a boilerplate sentence reaches either side of its marker when no
 /// sentence end comes first.
 const SENTENCE_REACH: usize = 600;
@@ -150,6 +153,7 @@ impl PhraseIndex {
             let i = regions.partition_point(|r| r.0 <= first);
             i > 0 && first < regions[i - 1].1
         };
+        let title_end = self.title_line(text, tokens, &scratch.raw);
         scratch.per_phrase.clear();
         scratch.per_phrase.resize(self.phrase_count(), 0);
         for r in &scratch.raw {
@@ -179,6 +183,9 @@ impl PhraseIndex {
                         continue;
                     }
                     if let Some(role) = self.adjacent_role(*i) {
+                        if role.title_line_only && title_end.is_none_or(|e| start >= e) {
+                            continue;
+                        }
                         scan.adjacent.push(AdjacentMention {
                             role: role.id.clone(),
                             phrase: phrase.text.to_string(),
@@ -192,6 +199,26 @@ impl PhraseIndex {
             }
         }
         Ok(())
+    }
+
+    /// Where the text's first line ends, if it reads as a job title (at most 8 words, no
+    /// sentence punctuation at its end) and names no catalog role and no adjacent role
+    /// that counts anywhere: the line where title-line-only roles count.
+    fn title_line(&self, text: &str, tokens: &[Token], raw: &[RawMatch]) -> Option<usize> {
+        let from = text.len() - text.trim_start().len();
+        let end = text[from..].find('\n').map_or(text.len(), |i| from + i);
+        let last = text[from..end].trim_end().chars().last()?;
+        let words = tokens.partition_point(|t| (t.start as usize) < end);
+        if words > TITLE_LINE_MAX_WORDS || matches!(last, '.' | '!' | '?' | ',' | ';') {
+            return None;
+        }
+        let names_a_role =
+            raw.iter().take_while(|r| r.first < words as u32).any(|r| match &self.phrase(r.phrase).target {
+                Target::Fact { fact, .. } => fact.kind == FactKind::Role,
+                Target::Adjacent(i) => self.adjacent_role(*i).is_some_and(|a| !a.title_line_only),
+                _ => false,
+            });
+        (!names_a_role).then_some(end)
     }
 
     /// The token ranges that are boilerplate, sorted and merged.

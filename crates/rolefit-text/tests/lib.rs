@@ -147,6 +147,20 @@ fn an_adjacent_role_is_not_a_confident_po_or_pm() {
 }
 
 #[test]
+fn a_title_line_naming_another_job_is_not_a_po_or_pm() {
+    let qa = "QA Engineer\n\nJoin our agile team. You test user stories against their acceptance criteria, \
+              take part in sprint reviews and work with the development team and the Product Owner.";
+    let c = classifier().classify(qa).unwrap();
+    assert_eq!((c.verdict.as_str(), c.adjacent_role.as_deref()), ("undetermined", Some("other-job")));
+    // Generic job nouns elsewhere, or next to a product title in the title line, do not count.
+    let pm = "Product Manager, Data Engineering\n\nWork with engineers and designers on the product strategy \
+              and roadmap; talk to customers and analysts.";
+    assert_eq!(classifier().classify(pm).unwrap().verdict.as_str(), "product-manager");
+    let sentence = "Our engineers need a Product Owner.\nYou own the product backlog.";
+    assert_eq!(classifier().classify(sentence).unwrap().verdict.as_str(), "product-owner");
+}
+
+#[test]
 fn colleagues_titles_count_less_than_the_job_title() {
     // The job is a Product Owner; Product Managers are only colleagues.
     let text = "Product Owner wanted. You work with product managers, report to the Head of Product, \

@@ -1,7 +1,9 @@
 //! Reading the files the commands are given.
 
 use std::io::Read;
+use std::os::unix::fs::MetadataExt;
 use std::path::Path;
+use std::sync::Mutex;
 
 use rolefit::{Catalog, CatalogError, Format};
 
@@ -18,6 +20,7 @@ pub fn read_text(path: &Path) -> Result<String, CliError> {
         std::io::stdin().lock().take(cap).read_to_end(&mut bytes).map_err(|e| CliError::io(path, e))?;
     } else {
         let file = std::fs::File::open(path).map_err(|e| CliError::io(path, e))?;
+        remember_input(&file);
         // A regular file's length tells before anything is read.
         if let Ok(meta) = file.metadata()
             && meta.is_file()
@@ -33,6 +36,28 @@ pub fn read_text(path: &Path) -> Result<String, CliError> {
     String::from_utf8(bytes).map_err(|e| {
         CliError::Invalid(format!("{}: invalid UTF-8 at byte offset {}", path.display(), e.utf8_error().valid_up_to()))
     })
+}
+
+/// Every file read so far, by device and inode, so no output can replace one.
+static INPUTS: Mutex<Vec<(u64, u64)>> = Mutex::new(Vec::new());
+
+fn remember_input(file: &std::fs::File) {
+    if let (Ok(meta), Ok(mut inputs)) = (file.metadata(), INPUTS.lock()) {
+        inputs.push((meta.dev(), meta.ino()));
+    }
+}
+
+/// An error if `path` is a file this run has read: rolefit never writes to its inputs.
+pub fn refuse_input_as_output(path: &Path) -> Result<(), CliError> {
+    let Ok(meta) = std::fs::metadata(path) else { return Ok(()) };
+    let read = INPUTS.lock().map(|inputs| inputs.contains(&(meta.dev(), meta.ino()))).unwrap_or(false);
+    if read {
+        return Err(CliError::Usage(format!(
+            "{}: is an input of this command; rolefit never writes to its inputs",
+            path.display()
+        )));
+    }
+    Ok(())
 }
 
 /// The format of a document file, from its extension.

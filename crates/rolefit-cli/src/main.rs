@@ -8,6 +8,7 @@
 mod cmd;
 mod error;
 mod input;
+mod interrupt;
 mod layers;
 mod limits;
 mod output;

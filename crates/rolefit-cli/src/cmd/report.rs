@@ -62,6 +62,8 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
         _ => PathBuf::from("."),
     };
     let name = path.file_name().ok_or_else(|| CliError::Usage(format!("{}: not a file name", path.display())))?;
+    input::refuse_input_as_output(path)?;
+    let guard = crate::interrupt::Guard::arm();
     let mut attempt = 0u32;
     let (tmp, mut file) = loop {
         let tmp = dir.join(format!(".{}.{}.{attempt}.tmp", name.to_string_lossy(), std::process::id()));
@@ -74,9 +76,10 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     };
     let written = file.write_all(bytes).and_then(|()| file.sync_all());
     drop(file);
-    let result = written.and_then(|()| std::fs::rename(&tmp, path));
+    let result = written.and_then(|()| guard.check()).and_then(|()| std::fs::rename(&tmp, path));
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
+        guard.exit_if_interrupted(path);
         return Err(CliError::io(path, e));
     }
     Ok(())

@@ -203,6 +203,7 @@ proptest! {
         let mut data = canonical().data().clone();
         let expected = apply(&mut data, &edits);
         let edited = Catalog::new(data).unwrap();
+        prop_assert!(diff(&edited, &edited).is_empty());
         let d = diff(canonical(), &edited);
 
         let mut got = Expected::new();

@@ -43,7 +43,8 @@ pub struct Classification {
     pub boilerplate: Vec<Span>,
     /// How many fact phrases were ignored because they stood in boilerplate.
     pub ignored: usize,
-    /// The full scorecard, with every fact's contribution to every role.
+    /// The full scorecard, with every fact's contribution to every role; its verdict is
+    /// this classification's (`undetermined` for an adjacent role's posting).
     pub scorecard: Scorecard,
 }
 
@@ -164,12 +165,17 @@ impl<'c, S: Scorer> Classifier<'c, S> {
     /// Classifies one text, reusing buffers from earlier calls on this thread.
     pub fn classify_with(&self, text: &str, buffers: &mut Buffers) -> Result<Classification, TextError> {
         let (evidence, adjacent_role) = self.evidence_with(text, buffers)?;
-        let scorecard = self.scorer.score(self.catalog, &evidence);
+        let mut scorecard = self.scorer.score(self.catalog, &evidence);
+        if adjacent_role.is_some() {
+            // A posting for another role: the scores stand, no role is recommended.
+            scorecard.verdict = Verdict::Undetermined;
+            scorecard.recommended.clear();
+            scorecard.staffing = None;
+        }
         let scan = &buffers.scan;
         let top_role = scorecard.top().filter(|t| t.score > 0.0).map(|t| t.role.clone());
-        let verdict = if adjacent_role.is_some() { Verdict::Undetermined } else { scorecard.verdict.clone() };
         Ok(Classification {
-            verdict,
+            verdict: scorecard.verdict.clone(),
             top_role,
             scores: scorecard.scores.clone(),
             confidence: scorecard.confidence,

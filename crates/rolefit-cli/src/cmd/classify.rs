@@ -32,7 +32,7 @@ pub struct Args {
     /// Output format for plain-text files.
     #[arg(long, value_enum, default_value_t = ClassifyFormat::Table)]
     format: ClassifyFormat,
-    /// Longest text (or JSON line) accepted, in bytes.
+    /// Longest text accepted, in bytes: a whole file, or the `text` of one JSON line.
     #[arg(long, default_value_t = rolefit_text::DEFAULT_MAX_TEXT_BYTES)]
     max_bytes: usize,
 }

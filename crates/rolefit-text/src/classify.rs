@@ -131,9 +131,9 @@ impl<'c, S: Scorer> Classifier<'c, S> {
         }
     }
 
-    /// Sets the longest text accepted, in bytes.
+    /// Sets the longest text accepted, in bytes (at most [`MAX_SCAN_BYTES`](crate::MAX_SCAN_BYTES)).
     pub fn with_max_text_bytes(mut self, limit: usize) -> Self {
-        self.max_text_bytes = limit;
+        self.max_text_bytes = limit.min(crate::scan::MAX_SCAN_BYTES);
         self
     }
 

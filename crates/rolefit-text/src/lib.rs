@@ -63,5 +63,5 @@ pub use index::{PhraseIndex, SkippedPhrase};
 pub use jsonl::{DEFAULT_MAX_LINE_BYTES, JsonlOptions, JsonlSummary, classify_jsonl, write_jsonl_line};
 pub use markers::{AdjacentRole, Markers};
 pub use read::read_text;
-pub use scan::{AdjacentMention, MAX_MATCHES_PER_PHRASE, PhraseMatch, Span, TextScan};
+pub use scan::{AdjacentMention, MAX_MATCHES_PER_PHRASE, MAX_SCAN_BYTES, PhraseMatch, Span, TextScan};
 pub use scorer::{PostingRules, PostingScorer};

@@ -14,6 +14,9 @@ use crate::normalize::{self, Normalized, Token};
 /// cap keeps memory small for pathological texts (10 MB of one repeated phrase).
 pub const MAX_MATCHES_PER_PHRASE: u32 = 32;
 
+/// The longest text the index scans, in bytes (2 GiB): offsets are kept in 32 bits.
+pub const MAX_SCAN_BYTES: usize = 1 << 31;
+
 /// Longest first line, in words, that reads as a job title.
 const TITLE_LINE_MAX_WORDS: usize = 8;
 
@@ -129,6 +132,9 @@ impl PhraseIndex {
         scan: &mut TextScan,
         hits: &mut Vec<FactHit>,
     ) -> Result<(), TextError> {
+        if text.len() > MAX_SCAN_BYTES {
+            return Err(TextError::TextTooLong { len: text.len(), limit: MAX_SCAN_BYTES });
+        }
         scan.matches.clear();
         scan.adjacent.clear();
         scan.boilerplate.clear();

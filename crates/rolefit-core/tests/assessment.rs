@@ -268,3 +268,69 @@ fn experience_counts_but_its_absence_does_not_penalise() {
         assert!(b.score > a.score, "{} {} -> {}", a.role, a.score, b.score);
     }
 }
+
+mod fast_path {
+    use proptest::prelude::*;
+    use rolefit_core::*;
+
+    fn answer() -> impl Strategy<Value = Option<bool>> {
+        proptest::option::of(any::<bool>())
+    }
+
+    prop_compose! {
+        fn profile()(
+            methodology in proptest::option::of(proptest::sample::select(vec![Methodology::Scrum, Methodology::Kanban, Methodology::Agile, Methodology::Waterfall])),
+            products in proptest::option::of(0u32..10),
+            market in proptest::option::of(proptest::sample::select(vec![MarketPace::Stable, MarketPace::ChangingFast])),
+            departments in proptest::option::of(0u32..8),
+            stage in proptest::option::of(proptest::sample::select(vec![CompanyStage::Startup, CompanyStage::Growing, CompanyStage::Established, CompanyStage::Enterprise])),
+            employees in proptest::option::of(0u32..5000),
+            vision in proptest::option::of(proptest::sample::select(vec![VisionState::Clear, VisionState::NeedsDefining])),
+            complexity in proptest::option::of(proptest::sample::select(vec![Complexity::Simple, Complexity::Moderate, Complexity::Complex])),
+            bools in proptest::collection::vec(answer(), 13),
+            explicit in proptest::collection::btree_map(
+                proptest::sample::select(rolefit_data::catalog().signals().iter().map(|s| s.id.clone()).collect::<Vec<_>>()),
+                proptest::sample::select(vec![Answer::Yes, Answer::No, Answer::Unknown]),
+                0..4,
+            ),
+        ) -> OrgProfile {
+            OrgProfile {
+                name: None,
+                methodology, products, market, departments_to_coordinate: departments, stage, employees, vision, complexity,
+                roadmap_defined: bools[0],
+                delivery_is_bottleneck: bools[1],
+                new_products_or_markets: bools[2],
+                market_research_needed: bools[3],
+                long_term_planning_needed: bools[4],
+                releases_often: bools[5],
+                live_and_improving: bools[6],
+                priorities_shift_often: bools[7],
+                dedicated_dev_team: bools[8],
+                backlog_has_owner: bools[9],
+                product_user_insight_needed: bools[10],
+                one_hire_budget: bools[11],
+                answers: if bools[12] == Some(true) { explicit } else { Default::default() },
+            }
+        }
+    }
+
+    proptest! {
+        /// `assess` skips building the evidence; it must give exactly what the general path gives.
+        #[test]
+        fn assess_equals_the_general_path(profile in profile()) {
+            let catalog = rolefit_data::catalog();
+            let needs = NeedsAssessment::new(catalog);
+            let full = needs.assess(&profile);
+            prop_assert_eq!(&full, &needs.assess_with(&profile, needs.scorer()));
+            let brief = needs.assess_brief(&profile);
+            prop_assert!(brief.contributions.is_empty() && brief.unanswered.is_empty());
+            prop_assert_eq!(brief, Scorecard { contributions: Vec::new(), unanswered: Vec::new(), ..full });
+            let weights = Weights::from_str_in(
+                "[facts.startup-stage]\nproduct-owner = 0.0\n[facts.single-product]\nproduct-manager = 0.35\n",
+                Format::Toml,
+            ).unwrap();
+            let tuned = NeedsAssessment::with_weights(catalog, &weights).unwrap();
+            prop_assert_eq!(tuned.assess(&profile), tuned.assess_with(&profile, tuned.scorer()));
+        }
+    }
+}

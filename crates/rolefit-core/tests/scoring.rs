@@ -256,7 +256,7 @@ fn explanations_read_as_an_outline() {
     let c = tiny();
     let text = LeanScorer::new(&c).explain(&c, &ev(&c, &[("scrum", 1.0)])).to_string();
     insta::assert_snapshot!(text, @r"
-    0.444  lean: product-owner (confidence; margin 0.44, coverage 1.00)
+    0.444  lean: verdict product-owner; confidence (margin 0.44, coverage 1.00)
       0.444  Product Owner [product-owner]
         0.444  Scrum [scrum] (answer yes): strength 1.00 × weight 0.80
       0.000  Product Manager [product-manager]

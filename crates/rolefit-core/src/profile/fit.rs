@@ -1,10 +1,13 @@
 //! Candidate fit: how well a person fits each role, with matching and missing skills.
 
+use std::cell::RefCell;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::ProfileError;
 use super::candidate::{CandidateProfile, Proficiency};
+use super::fact_lookup::FactLookup;
 use crate::model::Importance;
 use crate::scoring::{CoverageScorer, Ensemble, Evidence, Origin, Scorecard, Scorer, Weights};
 use crate::{Catalog, FactKind, Id};
@@ -83,6 +86,14 @@ pub struct CandidateFit<'c> {
     catalog: &'c Catalog,
     skills: CoverageScorer<'c>,
     with_experience: Ensemble<'c>,
+    /// Skills and responsibilities by id.
+    ids: FactLookup<'c>,
+    /// Per role, the skills it needs (importance above not-required), most needed first.
+    needs: Vec<Vec<(usize, Importance)>>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Evidence> = RefCell::new(Evidence::new());
 }
 
 impl<'c> CandidateFit<'c> {
@@ -103,73 +114,99 @@ impl<'c> CandidateFit<'c> {
     fn from_parts(catalog: &'c Catalog, skills: CoverageScorer<'c>, experience: CoverageScorer<'c>) -> Self {
         let with_experience =
             Ensemble::new().with(skills.clone(), 1.0 - EXPERIENCE_SHARE).with(experience, EXPERIENCE_SHARE);
-        Self { catalog, skills, with_experience }
+        let ids = FactLookup::new(catalog, &[FactKind::Skill, FactKind::Responsibility]);
+        let needs = catalog
+            .roles()
+            .iter()
+            .map(|role| {
+                let mut needs: Vec<(usize, Importance)> = catalog
+                    .skills()
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, skill)| {
+                        let need = skill.importance.iter().find(|n| n.role == role.id)?.level;
+                        (need > Importance::NotRequired).then_some((i, need))
+                    })
+                    .collect();
+                // Stable: equal needs stay in catalog order.
+                needs.sort_by_key(|(_, need)| std::cmp::Reverse(*need));
+                needs
+            })
+            .collect();
+        Self { catalog, skills, with_experience, ids, needs }
     }
 
     /// The profile as evidence; ids the catalog does not have are skipped
     /// ([`CandidateProfile::check`] reports them).
     pub fn evidence(&self, profile: &CandidateProfile) -> Evidence {
         let mut evidence = Evidence::with_capacity(profile.skills.len() + profile.experience.len());
+        self.evidence_into(profile, &mut evidence);
+        evidence
+    }
+
+    /// Like [`evidence`](Self::evidence), reusing `evidence`'s allocations (it is cleared first).
+    pub fn evidence_into(&self, profile: &CandidateProfile, evidence: &mut Evidence) {
+        evidence.clear();
         for (id, proficiency) in &profile.skills {
-            if let Some(fact) = self.catalog.locate(id.as_str()).filter(|f| f.kind == FactKind::Skill) {
+            if let Some(fact) = self.ids.get(id.as_str(), FactKind::Skill) {
                 evidence.push(fact, proficiency.strength(), Origin::Skill { proficiency: *proficiency });
             }
         }
         for (id, level) in &profile.experience {
-            if let Some(fact) = self.catalog.locate(id.as_str()).filter(|f| f.kind == FactKind::Responsibility) {
+            if let Some(fact) = self.ids.get(id.as_str(), FactKind::Responsibility) {
                 evidence.push(fact, level.weight(), Origin::Experience { level: *level });
             }
         }
-        evidence
     }
 
     /// How well the candidate fits each role, with the built-in strategy.
     pub fn assess(&self, profile: &CandidateProfile) -> FitReport {
-        let evidence = self.evidence(profile);
-        let card = if profile.experience.is_empty() {
-            self.skills.score(self.catalog, &evidence)
-        } else {
-            self.with_experience.score(self.catalog, &evidence)
-        };
-        self.report(profile, card)
+        let scorer: &dyn Scorer = if profile.experience.is_empty() { &self.skills } else { &self.with_experience };
+        self.assess_with(profile, scorer)
     }
 
     /// How well the candidate fits each role, with another strategy.
     pub fn assess_with<S: Scorer + ?Sized>(&self, profile: &CandidateProfile, scorer: &S) -> FitReport {
-        let card = scorer.score(self.catalog, &self.evidence(profile));
-        self.report(profile, card)
+        // The evidence is scratch space: one buffer per thread rather than one per profile.
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut evidence) => {
+                self.evidence_into(profile, &mut evidence);
+                self.report(profile, &evidence, scorer.score(self.catalog, &evidence))
+            }
+            Err(_) => {
+                let evidence = self.evidence(profile);
+                self.report(profile, &evidence, scorer.score(self.catalog, &evidence))
+            }
+        })
     }
 
-    fn report(&self, profile: &CandidateProfile, scorecard: Scorecard) -> FitReport {
+    fn report(&self, profile: &CandidateProfile, evidence: &Evidence, scorecard: Scorecard) -> FitReport {
+        let skills = self.catalog.skills();
+        // Each skill's proficiency by position: one pass over the evidence instead of a search per need.
+        let mut held: Vec<Option<Proficiency>> = vec![None; skills.len()];
+        for item in evidence.items() {
+            if let (FactKind::Skill, Origin::Skill { proficiency }) = (item.fact.kind, &item.origin)
+                && let Some(slot) = held.get_mut(item.fact.index)
+            {
+                *slot = Some(*proficiency);
+            }
+        }
         let roles = self
             .catalog
             .roles()
             .iter()
-            .map(|role| {
+            .zip(&self.needs)
+            .map(|(role, needs)| {
                 let mut matching = Vec::new();
                 let mut missing = Vec::new();
-                for skill in self.catalog.skills() {
-                    let need = skill
-                        .importance
-                        .iter()
-                        .find(|i| i.role == role.id)
-                        .map_or(Importance::NotRequired, |i| i.level);
-                    if need == Importance::NotRequired {
-                        continue;
-                    }
-                    match profile.skills.get(&skill.id) {
-                        Some(p) => {
-                            matching.push(SkillMatch { skill: skill.id.clone(), proficiency: *p, importance: need })
-                        }
-                        None if need >= Importance::Important => {
-                            missing.push(MissingSkill { skill: skill.id.clone(), importance: need })
-                        }
-                        None => {}
+                for &(index, importance) in needs {
+                    let skill = skills[index].id.clone();
+                    match held.get(index).copied().flatten() {
+                        Some(proficiency) => matching.push(SkillMatch { skill, proficiency, importance }),
+                        _ if importance >= Importance::Important => missing.push(MissingSkill { skill, importance }),
+                        _ => {}
                     }
                 }
-                // Stable sorts: equal needs stay in catalog order.
-                matching.sort_by_key(|m| std::cmp::Reverse(m.importance));
-                missing.sort_by_key(|m| std::cmp::Reverse(m.importance));
                 RoleFit {
                     role: role.id.clone(),
                     score: scorecard.score(role.id.as_str()).unwrap_or(0.0),

@@ -4,6 +4,7 @@
 
 mod candidate;
 mod error;
+mod fact_lookup;
 mod fit;
 mod needs;
 mod org;

@@ -2,8 +2,16 @@
 
 use super::ProfileError;
 use super::org::{OrgProfile, TYPED_SIGNALS};
-use crate::scoring::{Answer, Evidence, LeanScorer, Origin, Scorecard, Scorer, Weights};
+use crate::scoring::{
+    Answer, Contribution, Evidence, LeanScorer, Origin, RoleScore, Scorecard, Scorer, StaffingEvidence, Thresholds,
+    Verdict, Weights,
+};
 use crate::{AssessmentSignal, Catalog, FactKind, FactRef};
+
+/// Catalogs with more signals than this take the general path (evidence, then the scorer).
+const MAX_FAST_SIGNALS: usize = 64;
+/// Catalogs with more roles than this take the general path.
+const MAX_FAST_ROLES: usize = 8;
 
 /// Answers "which role do we need?" for an [`OrgProfile`]: maps its answers onto the
 /// catalog's assessment signals and scores them with the [`LeanScorer`] (or any strategy).
@@ -31,6 +39,10 @@ pub struct NeedsAssessment<'c> {
     /// For each catalog signal, the typed-answer slot it reads, if any.
     typed_slot: Vec<Option<u8>>,
     scorer: LeanScorer<'c>,
+    /// The contribution of a "yes" to each signal, per role it leans to (effect still 0).
+    templates: Vec<(usize, Contribution)>,
+    /// Per signal, its range in `templates`.
+    template_spans: Vec<(usize, usize)>,
 }
 
 impl<'c> NeedsAssessment<'c> {
@@ -50,7 +62,22 @@ impl<'c> NeedsAssessment<'c> {
             .iter()
             .map(|s| TYPED_SIGNALS.iter().position(|t| *t == s.id.as_str()).and_then(|p| u8::try_from(p).ok()))
             .collect();
-        Self { catalog, typed_slot, scorer }
+        let (mut templates, mut template_spans) = (Vec::new(), Vec::new());
+        for (index, signal) in catalog.signals().iter().enumerate() {
+            let start = templates.len();
+            if let Some(row) = scorer.table().lean(FactRef { kind: FactKind::Signal, index }) {
+                for ((r, &weight), role) in row.iter().enumerate().zip(catalog.roles()) {
+                    if weight > 0.0 && weight.is_finite() {
+                        let origin = Origin::Answer { answer: Answer::Yes };
+                        let (fact, role, kind) = (signal.id.clone(), role.id.clone(), FactKind::Signal);
+                        templates
+                            .push((r, Contribution { fact, kind, role, strength: 1.0, weight, effect: 0.0, origin }));
+                    }
+                }
+            }
+            template_spans.push((start, templates.len()));
+        }
+        Self { catalog, typed_slot, scorer, templates, template_spans }
     }
 
     /// The questions, one per signal of the catalog, in catalog order.
@@ -73,6 +100,18 @@ impl<'c> NeedsAssessment<'c> {
     /// Like [`evidence`](Self::evidence), reusing `evidence`'s allocations (it is cleared first).
     pub fn evidence_into(&self, profile: &OrgProfile, evidence: &mut Evidence) {
         evidence.clear();
+        self.answers(profile, |index, answer| {
+            let fact = FactRef { kind: FactKind::Signal, index };
+            match answer {
+                Answer::Yes => evidence.push(fact, 1.0, Origin::Answer { answer }),
+                Answer::No => evidence.push(fact, 0.0, Origin::Answer { answer }),
+                Answer::Unknown => evidence.mark_unknown(fact),
+            }
+        });
+    }
+
+    /// Calls `each(signal index, answer)` for every signal of the catalog, in order.
+    fn answers(&self, profile: &OrgProfile, mut each: impl FnMut(usize, Answer)) {
         let typed = profile.typed_answers();
         // Explicit answers by id, resolved to signal positions and sorted to merge in one pass.
         let mut explicit: Vec<(usize, Answer)> = Vec::new();
@@ -91,18 +130,117 @@ impl<'c> NeedsAssessment<'c> {
                     answer = a;
                 }
             }
-            let fact = FactRef { kind: FactKind::Signal, index };
-            match answer {
-                Answer::Yes => evidence.push(fact, 1.0, Origin::Answer { answer }),
-                Answer::No => evidence.push(fact, 0.0, Origin::Answer { answer }),
-                Answer::Unknown => evidence.mark_unknown(fact),
-            }
+            each(index, answer);
         }
     }
 
     /// Which role(s) the organisation needs, with the built-in strategy.
+    ///
+    /// Gives exactly `self.scorer().score(catalog, &self.evidence(profile))`, computed
+    /// without building the evidence (the tests check that the two agree).
     pub fn assess(&self, profile: &OrgProfile) -> Scorecard {
-        self.scorer.score(self.catalog, &self.evidence(profile))
+        self.fast(profile, true).unwrap_or_else(|| self.scorer.score(self.catalog, &self.evidence(profile)))
+    }
+
+    /// [`assess`](Self::assess) without the explanation: the same verdict, staffing,
+    /// scores, margin, coverage and confidence, with `contributions` and `unanswered` left
+    /// empty. For scoring many profiles when only the outcome is kept.
+    pub fn assess_brief(&self, profile: &OrgProfile) -> Scorecard {
+        self.fast(profile, false).unwrap_or_else(|| {
+            let mut card = self.assess(profile);
+            card.contributions = Vec::new();
+            card.unanswered = Vec::new();
+            card
+        })
+    }
+
+    /// The assessment computed straight from the answers, or `None` when the catalog is too
+    /// large for the fixed-size scratch arrays (then the general path runs).
+    fn fast(&self, profile: &OrgProfile, explain: bool) -> Option<Scorecard> {
+        let n = self.typed_slot.len();
+        let roles = self.catalog.roles().len();
+        if n > MAX_FAST_SIGNALS || roles > MAX_FAST_ROLES || !self.scorer.built_for(self.catalog) {
+            return None;
+        }
+        let mut answers = [Answer::Unknown; MAX_FAST_SIGNALS];
+        self.answers(profile, |index, answer| answers[index] = answer);
+        let answers = &answers[..n];
+        let table = self.scorer.table();
+        let signal = |index| FactRef { kind: FactKind::Signal, index };
+
+        // Pass 1: masses, staffing, counts; the same sums, in the same order, as the general path.
+        let mut masses = [0.0_f64; MAX_FAST_ROLES];
+        let mut staffing_evidence = StaffingEvidence::default();
+        let (mut answered, mut unknown, mut parts) = (0_usize, 0_usize, 0_usize);
+        for (index, answer) in answers.iter().enumerate() {
+            let strength = match answer {
+                Answer::Yes => 1.0,
+                Answer::No => 0.0,
+                Answer::Unknown => {
+                    unknown += 1;
+                    continue;
+                }
+            };
+            answered += 1;
+            if let Some(staffing) = table.staffing(signal(index)) {
+                staffing_evidence.add(staffing, strength);
+            }
+            if strength > 0.0
+                && let Some(row) = table.lean(signal(index))
+            {
+                for (mass, &weight) in masses.iter_mut().zip(row) {
+                    if weight > 0.0 && weight.is_finite() {
+                        *mass += strength * weight;
+                        parts += 1;
+                    }
+                }
+            }
+        }
+
+        // Pass 2: the contributions, now that the denominators are known. They are cloned from
+        // templates made once per catalog: cheaper than building each one field by field.
+        let half = self.scorer.half_mass();
+        let role_ids = self.catalog.roles();
+        let signals = self.catalog.signals();
+        let mut contributions: Vec<Contribution> = Vec::with_capacity(if explain { parts } else { 0 });
+        let mut unanswered = Vec::with_capacity(if explain { unknown } else { 0 });
+        for (index, answer) in answers.iter().enumerate().filter(|_| explain) {
+            match answer {
+                Answer::Unknown => unanswered.push(signals[index].id.clone()),
+                Answer::No => {}
+                Answer::Yes => {
+                    let Some(&(start, end)) = self.template_spans.get(index) else { continue };
+                    for (r, template) in &self.templates[start..end] {
+                        // Set the effect in place: changing a copy on the stack before the push
+                        // stalls the copy into the vector (a partial store read back whole).
+                        contributions.push(template.clone());
+                        if let Some(c) = contributions.last_mut() {
+                            c.effect = c.weight / (masses[*r] + half);
+                        }
+                    }
+                }
+            }
+        }
+        let asked = answered + unknown;
+        let mut card = Scorecard {
+            verdict: Verdict::Undetermined,
+            recommended: Vec::new(),
+            staffing: None,
+            scores: role_ids
+                .iter()
+                .zip(masses)
+                .map(|(role, mass)| RoleScore { role: role.id.clone(), score: (mass / (mass + half)).clamp(0.0, 1.0) })
+                .collect(),
+            margin: 0.0,
+            coverage: if asked == 0 { 0.0 } else { answered as f64 / asked as f64 },
+            confidence: 0.0,
+            staffing_evidence,
+            unanswered,
+            contributions,
+        };
+        card.summarize();
+        card.apply_policy(&Thresholds::default());
+        Some(card)
     }
 
     /// Which role(s) the organisation needs, with another strategy.

@@ -5,7 +5,7 @@ use std::fmt;
 use super::evidence::Evidence;
 use super::explanation::Explanation;
 use super::policy::Thresholds;
-use super::scorecard::{RoleScore, Scorecard, StaffingEvidence, Verdict};
+use super::scorecard::{RoleScore, Scorecard, StaffingEvidence, Verdict, same_id};
 use super::scorer::Scorer;
 use crate::Catalog;
 
@@ -107,8 +107,14 @@ impl Scorer for Ensemble<'_> {
                 continue;
             }
             let part = member.score(catalog, evidence);
-            for s in &mut card.scores {
-                s.score += share * part.score(s.role.as_str()).unwrap_or(0.0);
+            for (i, s) in card.scores.iter_mut().enumerate() {
+                // Members built on the builder list the roles in catalog order; others are looked up.
+                let score = match part.scores.get(i) {
+                    Some(p) if same_id(&p.role, &s.role) => Some(p.score),
+                    _ => part.score(s.role.as_str()),
+                };
+                // A custom member could return anything; only finite scores count.
+                s.score += share * score.filter(|x| x.is_finite()).unwrap_or(0.0);
             }
             card.coverage += share * part.coverage;
             card.staffing_evidence.one_person += share * part.staffing_evidence.one_person;
@@ -118,10 +124,17 @@ impl Scorer for Ensemble<'_> {
                     card.unanswered.push(id);
                 }
             }
-            card.contributions.extend(part.contributions.into_iter().map(|mut c| {
+            let start = card.contributions.len();
+            if start == 0 {
+                // Keep the first member's vector, with room for the others' (about as many each).
+                card.contributions = part.contributions;
+                card.contributions.reserve(start.max(card.contributions.len()) * (self.members.len() - 1));
+            } else {
+                card.contributions.extend(part.contributions);
+            }
+            for c in &mut card.contributions[start..] {
                 c.effect *= share;
-                c
-            }));
+            }
         }
         for s in &mut card.scores {
             s.score = s.score.clamp(0.0, 1.0);

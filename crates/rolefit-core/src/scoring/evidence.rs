@@ -131,6 +131,13 @@ pub struct Evidence {
     unknown: Vec<FactRef>,
 }
 
+/// The order of facts as one integer pair: kind, then position (what `FactRef`'s derived
+/// order says, without comparing the enum through its derived `PartialOrd`).
+#[inline]
+fn key(fact: FactRef) -> (u8, usize) {
+    (fact.kind as u8, fact.index)
+}
+
 fn clamp_strength(strength: f64) -> f64 {
     if strength.is_nan() { 0.0 } else { strength.clamp(0.0, 1.0) }
 }
@@ -160,9 +167,9 @@ impl Evidence {
         let item = EvidenceItem { fact, strength: clamp_strength(strength), origin };
         // Adapters push in catalog order, so appending is the common case.
         match self.items.last() {
-            Some(last) if last.fact < fact => self.items.push(item),
+            Some(last) if key(last.fact) < key(fact) => self.items.push(item),
             None => self.items.push(item),
-            Some(_) => match self.items.binary_search_by(|probe| probe.fact.cmp(&fact)) {
+            Some(_) => match self.items.binary_search_by_key(&key(fact), |probe| key(probe.fact)) {
                 Ok(i) => {
                     if stronger(&item, &self.items[i]) {
                         self.items[i] = item;
@@ -188,10 +195,10 @@ impl Evidence {
     /// confidence, of the scorecard. A fact that also has an item counts as known.
     pub fn mark_unknown(&mut self, fact: FactRef) {
         match self.unknown.last() {
-            Some(last) if *last < fact => self.unknown.push(fact),
+            Some(last) if key(*last) < key(fact) => self.unknown.push(fact),
             None => self.unknown.push(fact),
             Some(_) => {
-                if let Err(i) = self.unknown.binary_search(&fact) {
+                if let Err(i) = self.unknown.binary_search_by_key(&key(fact), |f| key(*f)) {
                     self.unknown.insert(i, fact);
                 }
             }
@@ -210,7 +217,7 @@ impl Evidence {
 
     /// The item for a fact, if there is one.
     pub fn get(&self, fact: FactRef) -> Option<&EvidenceItem> {
-        self.items.binary_search_by(|probe| probe.fact.cmp(&fact)).ok().map(|i| &self.items[i])
+        self.items.binary_search_by_key(&key(fact), |probe| key(probe.fact)).ok().map(|i| &self.items[i])
     }
 
     /// The number of items (facts with a known strength).
@@ -225,7 +232,12 @@ impl Evidence {
 
     /// The facts that are unknown and have no item, in order.
     pub fn unanswered(&self) -> impl Iterator<Item = FactRef> + '_ {
-        self.unknown.iter().copied().filter(|f| self.get(*f).is_none())
+        // Both lists are sorted: walk them together.
+        let mut items = self.items.iter().map(|i| i.fact).peekable();
+        self.unknown.iter().copied().filter(move |f| {
+            while items.next_if(|i| key(*i) < key(*f)).is_some() {}
+            items.peek() != Some(f)
+        })
     }
 
     /// Removes everything, keeping the allocations (for scoring many inputs in a loop).

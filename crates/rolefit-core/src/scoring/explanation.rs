@@ -35,8 +35,8 @@ impl Explanation {
         self.details.push(detail);
     }
 
-    /// The explanation of a card: the verdict, then each role's score with the
-    /// contributions that make it up, then the unanswered questions.
+    /// The explanation of a card: the verdict and confidence, then each role's score with
+    /// the contributions that make it up (largest first), then the unanswered questions.
     pub fn of_scorecard(strategy: &str, catalog: &Catalog, card: &Scorecard) -> Self {
         let staffing = match card.staffing {
             Some(s) => format!(", {}", crate::scoring::staffing_label(s)),
@@ -45,14 +45,17 @@ impl Explanation {
         let mut root = Self::new(
             card.confidence,
             format!(
-                "{strategy}: {}{staffing} (confidence; margin {:.2}, coverage {:.2})",
+                "{strategy}: verdict {}{staffing}; confidence (margin {:.2}, coverage {:.2})",
                 card.verdict, card.margin, card.coverage
             ),
         );
         for role in &card.scores {
             let name = catalog.role(role.role.as_str()).map_or(role.role.as_str(), |r| &r.name);
             let mut node = Self::new(role.score, format!("{name} [{}]", role.role));
-            for c in card.contributions_to(role.role.as_str()) {
+            let mut parts: Vec<_> = card.contributions_to(role.role.as_str()).collect();
+            // Largest effect first; the sort is stable, so ties keep evidence order.
+            parts.sort_by(|a, b| b.effect.total_cmp(&a.effect));
+            for c in parts {
                 let fact = catalog.fact(c.fact.as_str()).map_or_else(|| c.fact.to_string(), |f| f.name().to_owned());
                 node.push(Self::new(
                     c.effect,

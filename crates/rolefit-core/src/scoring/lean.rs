@@ -72,6 +72,16 @@ impl<'c> LeanScorer<'c> {
         &self.table
     }
 
+    /// The mass at which a role scores 0.5.
+    pub fn half_mass(&self) -> f64 {
+        self.half
+    }
+
+    /// Whether this strategy's table was built for `catalog` (the same value, not an equal one).
+    pub(crate) fn built_for(&self, catalog: &Catalog) -> bool {
+        std::ptr::eq(catalog, self.catalog)
+    }
+
     pub(crate) fn score_with(&self, table: &LeanTable, catalog: &Catalog, evidence: &Evidence) -> Scorecard {
         let mut card = ScorecardBuilder::new(catalog, evidence);
         for item in evidence.items() {
@@ -94,7 +104,7 @@ impl Scorer for LeanScorer<'_> {
     }
 
     fn score(&self, catalog: &Catalog, evidence: &Evidence) -> Scorecard {
-        if std::ptr::eq(catalog, self.catalog) {
+        if self.built_for(catalog) {
             self.score_with(&self.table, catalog, evidence)
         } else {
             let table = match &self.weights {

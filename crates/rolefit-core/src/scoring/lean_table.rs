@@ -9,8 +9,16 @@ use crate::{Catalog, FactKind, FactRef, Id};
 /// The kinds of fact that lean to roles, in the order of their rows in a [`LeanTable`].
 pub const LEANING_KINDS: [FactKind; 4] = [FactKind::Responsibility, FactKind::Kpi, FactKind::Skill, FactKind::Signal];
 
+/// The position of a kind in [`LEANING_KINDS`].
+#[inline]
 fn slot(kind: FactKind) -> Option<usize> {
-    LEANING_KINDS.iter().position(|k| *k == kind)
+    match kind {
+        FactKind::Responsibility => Some(0),
+        FactKind::Kpi => Some(1),
+        FactKind::Skill => Some(2),
+        FactKind::Signal => Some(3),
+        _ => None,
+    }
 }
 
 /// For every fact that leans to a role, its weight for each role, in catalog role order.

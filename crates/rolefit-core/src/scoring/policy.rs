@@ -5,7 +5,7 @@ use std::sync::Arc;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::scorecard::{Scorecard, Verdict};
+use super::scorecard::{RoleScore, Scorecard, Verdict};
 use crate::Id;
 use crate::model::Staffing;
 
@@ -116,28 +116,35 @@ impl VerdictPolicy for Thresholds {
             return Decision::undetermined();
         }
         let staffing = card.staffing_evidence.lean();
-        let mut companions: Vec<(f64, usize)> = card
-            .scores
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| !std::ptr::eq(*s, top))
-            .filter(|(_, s)| {
-                s.score >= self.min_score && (staffing.is_some() || top.score - s.score <= self.tie_margin)
-            })
-            .map(|(i, s)| (s.score, i))
-            .collect();
-        if companions.is_empty() {
+        let joins = |s: &RoleScore| {
+            !std::ptr::eq(s, top)
+                && s.score >= self.min_score
+                && (staffing.is_some() || top.score - s.score <= self.tie_margin)
+        };
+        let companions = card.scores.iter().filter(|s| joins(s)).count();
+        if companions == 0 {
             return Decision {
                 verdict: Verdict::Role(top.role.clone()),
                 recommended: vec![top.role.clone()],
                 staffing: None,
             };
         }
-        // Best first; equal scores in catalog order.
-        companions.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let mut recommended = Vec::with_capacity(companions.len() + 1);
+        let mut recommended = Vec::with_capacity(companions + 1);
         recommended.push(top.role.clone());
-        recommended.extend(companions.iter().map(|(_, i)| card.scores[*i].role.clone()));
+        // Best first, equal scores in catalog order: pick the best remaining companion each
+        // time (role lists are short, and this needs no scratch space).
+        let mut bound = (f64::INFINITY, 0_usize);
+        for _ in 0..companions {
+            let next = card
+                .scores
+                .iter()
+                .enumerate()
+                .filter(|(i, s)| joins(s) && (s.score, std::cmp::Reverse(*i)) < (bound.0, std::cmp::Reverse(bound.1)))
+                .max_by(|(i, a), (j, b)| a.score.total_cmp(&b.score).then(j.cmp(i)));
+            let Some((i, s)) = next else { break };
+            recommended.push(s.role.clone());
+            bound = (s.score, i);
+        }
         Decision { verdict: Verdict::Both, recommended, staffing }
     }
 }

@@ -251,8 +251,16 @@ impl Scorecard {
 #[derive(Debug, Clone)]
 pub struct ScorecardBuilder<'a> {
     catalog: &'a Catalog,
-    masses: Vec<f64>,
+    /// The card being built; until `finish`, each role's `score` holds its mass.
     card: Scorecard,
+}
+
+/// Whether two ids are the same, comparing addresses first: a contribution's role is a
+/// clone of the card's role id, so for borrowed ids the cheap check settles it.
+#[inline]
+pub(crate) fn same_id(a: &Id, b: &Id) -> bool {
+    let (a, b) = (a.as_str(), b.as_str());
+    (a.as_ptr() == b.as_ptr() && a.len() == b.len()) || a == b
 }
 
 impl<'a> ScorecardBuilder<'a> {
@@ -261,11 +269,13 @@ impl<'a> ScorecardBuilder<'a> {
         let roles = catalog.roles();
         let mut staffing_evidence = StaffingEvidence::default();
         let mut answered = 0_usize;
+        let mut supported = 0_usize;
         for item in evidence.items() {
             if fact_id(catalog, item.fact).is_none() {
                 continue;
             }
             answered += 1;
+            supported += usize::from(item.strength > 0.0);
             if item.fact.kind == FactKind::Signal
                 && let Some(staffing) = catalog.signals().get(item.fact.index).and_then(|s| s.staffing)
             {
@@ -289,9 +299,10 @@ impl<'a> ScorecardBuilder<'a> {
             confidence: 0.0,
             staffing_evidence,
             unanswered,
-            contributions: Vec::with_capacity(evidence.len()),
+            // Most facts lean to one or two roles.
+            contributions: Vec::with_capacity(supported * roles.len().min(2)),
         };
-        Self { catalog, masses: vec![0.0; roles.len()], card }
+        Self { catalog, card }
     }
 
     /// Adds `item.strength × weight` to the role at position `role` in the catalog's roles.
@@ -323,12 +334,13 @@ impl<'a> ScorecardBuilder<'a> {
         if !(mass > 0.0 && mass.is_finite()) {
             return;
         }
-        let Some(total) = self.masses.get_mut(role) else { return };
-        *total += mass;
+        let Some(slot) = self.card.scores.get_mut(role) else { return };
+        slot.score += mass;
+        let role = slot.role.clone();
         self.card.contributions.push(Contribution {
             fact,
             kind: item.fact.kind,
-            role: self.card.scores[role].role.clone(),
+            role,
             strength: item.strength,
             weight,
             // Holds the mass until `finish` knows the denominator.
@@ -337,9 +349,15 @@ impl<'a> ScorecardBuilder<'a> {
         });
     }
 
-    /// The mass added to each role so far, in catalog role order.
-    pub fn masses(&self) -> &[f64] {
-        &self.masses
+    /// The mass added so far to the role at this position (0 for a role out of range).
+    pub fn mass(&self, role: usize) -> f64 {
+        self.card.scores.get(role).map_or(0.0, |s| s.score)
+    }
+
+    /// A copy of the mass added so far to each role, in catalog role order (e.g. for a
+    /// verdict rule that reads masses rather than scores).
+    pub fn masses(&self) -> Vec<f64> {
+        self.card.scores.iter().map(|s| s.score).collect()
     }
 
     /// Finishes with `score = mass / (mass + half)`: 0 with no evidence, 0.5 when the mass
@@ -347,34 +365,29 @@ impl<'a> ScorecardBuilder<'a> {
     /// finite is taken as 1.
     pub fn finish_saturating(self, half: f64) -> Scorecard {
         let half = if half > 0.0 && half.is_finite() { half } else { 1.0 };
-        let denominators: Vec<f64> = self.masses.iter().map(|m| m + half).collect();
-        self.finish_with(&denominators)
+        self.finish_with(|_, mass| mass + half)
     }
 
     /// Finishes with `score = mass / total` per role, `totals` in catalog role order: the
     /// share of the most the evidence could have added. A role whose mass exceeds its total
     /// is divided by its mass instead (score 1); a missing or non-positive total gives 0.
     pub fn finish_over(self, totals: &[f64]) -> Scorecard {
-        let denominators: Vec<f64> = self
-            .masses
-            .iter()
-            .enumerate()
-            .map(|(i, m)| match totals.get(i) {
-                Some(t) if *t > 0.0 && t.is_finite() => t.max(*m),
-                _ => f64::INFINITY,
-            })
-            .collect();
-        self.finish_with(&denominators)
+        self.finish_with(|role, mass| match totals.get(role) {
+            Some(t) if *t > 0.0 && t.is_finite() => t.max(mass),
+            _ => f64::INFINITY,
+        })
     }
 
-    fn finish_with(mut self, denominators: &[f64]) -> Scorecard {
-        let roles = &self.card.scores;
+    /// `denominator(role index, mass)` divides both the role's mass and each of its contributions.
+    fn finish_with(mut self, denominator: impl Fn(usize, f64) -> f64) -> Scorecard {
+        let scores = &self.card.scores;
         for c in &mut self.card.contributions {
-            let r = roles.iter().position(|s| s.role == c.role).unwrap_or(0);
-            c.effect /= denominators[r];
+            if let Some(r) = scores.iter().position(|s| same_id(&s.role, &c.role)) {
+                c.effect /= denominator(r, scores[r].score);
+            }
         }
-        for (s, (m, d)) in self.card.scores.iter_mut().zip(self.masses.iter().zip(denominators)) {
-            s.score = (m / d).clamp(0.0, 1.0);
+        for (r, s) in self.card.scores.iter_mut().enumerate() {
+            s.score = (s.score / denominator(r, s.score)).clamp(0.0, 1.0);
         }
         self.card.summarize();
         self.card.apply_policy(&Thresholds::default());

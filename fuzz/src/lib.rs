@@ -1,0 +1,257 @@
+//! The checks behind rolefit's fuzz targets, one function per target.
+//!
+//! Each takes arbitrary bytes and panics only when rolefit breaks a promise: a crash,
+//! a limits scan that lets through what it should refuse, a catalog that does not
+//! survive a round trip, a score outside [0, 1], a byte span outside its text, output
+//! that depends on batching. `fuzz_targets/` wraps them for libFuzzer (cargo-fuzz);
+//! `tests/replay.rs` runs every checked-in corpus file through them on stable.
+
+#![forbid(unsafe_code)]
+
+use std::sync::OnceLock;
+
+use rolefit_core::{
+    CandidateFit, CandidateProfile, Catalog, Format, Limits, NeedsAssessment, OrgProfile, Scorecard, Shape,
+};
+use rolefit_text::{Classifier, JsonlOptions, classify_jsonl};
+
+/// A fuzz target's check.
+pub type Target = fn(&[u8]);
+
+/// Every target, by name (the directory names under `corpus/`).
+pub const TARGETS: [(&str, Target); 6] = [
+    ("catalog_json", catalog_json),
+    ("catalog_toml", catalog_toml),
+    ("overlay", overlay),
+    ("profile", profile),
+    ("classify_text", classify_text),
+    ("jsonl_stream", jsonl_stream),
+];
+
+fn canonical() -> &'static Catalog {
+    rolefit_data::catalog()
+}
+
+fn classifier() -> &'static Classifier<'static> {
+    static CLASSIFIER: OnceLock<Classifier<'static>> = OnceLock::new();
+    CLASSIFIER.get_or_init(|| match Classifier::new(canonical()) {
+        Ok(c) => c,
+        Err(e) => panic!("the canonical catalog has no classifier: {e}"),
+    })
+}
+
+/// Depth, most items in a list, longest string or key of a parsed document.
+#[derive(Debug, Default, Clone, Copy)]
+struct Measure {
+    depth: usize,
+    items: usize,
+    string: usize,
+}
+
+impl Measure {
+    fn join(self, o: Self) -> Self {
+        Self { depth: self.depth.max(o.depth), items: self.items.max(o.items), string: self.string.max(o.string) }
+    }
+
+    fn string(len: usize) -> Self {
+        Self { string: len, ..Self::default() }
+    }
+}
+
+fn measure_json(v: &serde_json::Value) -> Measure {
+    use serde_json::Value;
+    match v {
+        Value::String(s) => Measure::string(s.len()),
+        Value::Array(a) => {
+            let inner = a.iter().map(measure_json).fold(Measure::default(), Measure::join);
+            Measure { depth: inner.depth + 1, items: inner.items.max(a.len()), ..inner }
+        }
+        Value::Object(o) => {
+            let inner = o
+                .iter()
+                .map(|(k, v)| measure_json(v).join(Measure::string(k.len())))
+                .fold(Measure::default(), Measure::join);
+            Measure { depth: inner.depth + 1, ..inner }
+        }
+        _ => Measure::default(),
+    }
+}
+
+fn measure_toml(v: &toml::Value) -> Measure {
+    use toml::Value;
+    match v {
+        Value::String(s) => Measure::string(s.len()),
+        Value::Array(a) => {
+            let inner = a.iter().map(measure_toml).fold(Measure::default(), Measure::join);
+            Measure { depth: inner.depth + 1, items: inner.items.max(a.len()), ..inner }
+        }
+        Value::Table(t) => measure_table(t),
+        _ => Measure::default(),
+    }
+}
+
+fn measure_table(t: &toml::Table) -> Measure {
+    let inner =
+        t.iter().map(|(k, v)| measure_toml(v).join(Measure::string(k.len()))).fold(Measure::default(), Measure::join);
+    Measure { depth: inner.depth + 1, ..inner }
+}
+
+/// A catalog that loaded must load again from its own JSON, unchanged, and limits may
+/// only ever refuse, never change what is read.
+fn round_trip(catalog: &Catalog, text: &str, format: Format) {
+    let json = match serde_json::to_string(catalog) {
+        Ok(j) => j,
+        Err(e) => panic!("a valid catalog does not serialize: {e}"),
+    };
+    match Catalog::from_json_str(&json) {
+        Ok(again) => assert!(again == *catalog, "the catalog changed in a JSON round trip"),
+        Err(e) => panic!("a valid catalog does not load from its own JSON: {e}\n{json}"),
+    }
+    match Catalog::from_str_with(text, format, &Limits::unlimited()) {
+        Ok(unlimited) => assert!(unlimited == *catalog, "limits changed what was read"),
+        Err(e) => panic!("accepted within the limits, refused without them: {e}"),
+    }
+}
+
+/// Catalog loading from JSON: no panic; the limits scan never measures less than the
+/// parser builds (so a document it passes is within the limits); a loaded catalog
+/// round-trips.
+pub fn catalog_json(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let shape = Shape::of(text, Format::Json);
+    if let Ok(value) = Format::Json.parse_with::<serde_json::Value>(text, &Limits::unlimited()) {
+        let m = measure_json(&value);
+        // Duplicate keys keep the last value, so the parser may hold less than the text says.
+        assert!(shape.depth >= m.depth, "scan depth {} < parsed {}: {text:?}", shape.depth, m.depth);
+        assert!(shape.max_items >= m.items, "scan items {} < parsed {}: {text:?}", shape.max_items, m.items);
+        assert!(shape.max_string_bytes >= m.string, "scan string {} < parsed {}", shape.max_string_bytes, m.string);
+    }
+    if let Ok(catalog) = Catalog::from_json_str(text) {
+        round_trip(&catalog, text, Format::Json);
+    }
+}
+
+/// Catalog loading from TOML: as [`catalog_json`]. TOML has no duplicate keys, so the
+/// scan must measure depth and list sizes exactly (it compares quoted keys with
+/// escapes as written, so documents with a backslash are held only to "no panic").
+pub fn catalog_toml(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let shape = Shape::of(text, Format::Toml);
+    if let Ok(table) = toml::from_str::<toml::Table>(text) {
+        let m = measure_table(&table);
+        assert!(shape.max_string_bytes >= m.string, "scan string {} < parsed {}", shape.max_string_bytes, m.string);
+        if !text.contains('\\') {
+            assert_eq!((shape.depth, shape.max_items), (m.depth, m.items), "scan vs parsed depth, items: {text:?}");
+        }
+    }
+    if let Ok(catalog) = Catalog::from_toml_str(text) {
+        round_trip(&catalog, text, Format::Toml);
+    }
+}
+
+/// The format a target's first byte picks, and the rest of the input as text.
+fn split_format(data: &[u8]) -> Option<(u8, Format, &str)> {
+    let (&first, rest) = data.split_first()?;
+    let text = std::str::from_utf8(rest).ok()?;
+    Some((first, if first & 1 == 0 { Format::Json } else { Format::Toml }, text))
+}
+
+/// User-catalog merging: an overlay (first byte: JSON or TOML) over the canonical
+/// catalog. No panic; a merged catalog is valid on its own and diffs cleanly.
+pub fn overlay(data: &[u8]) {
+    let Some((_, format, text)) = split_format(data) else { return };
+    let built = Catalog::builder().base(canonical()).overlay_str(text, format, "fuzz").build();
+    if let Ok(merged) = built {
+        if let Err(e) = Catalog::new(merged.data().clone()) {
+            panic!("a merged catalog is not valid on its own: {e}");
+        }
+        let diff = rolefit_core::diff(canonical(), &merged);
+        let back = rolefit_core::diff(&merged, &merged);
+        assert!(back.is_empty(), "a catalog differs from itself");
+        let _ = diff.is_empty();
+    }
+}
+
+fn assert_card(card: &Scorecard) {
+    for s in &card.scores {
+        assert!(s.score.is_finite() && (0.0..=1.0).contains(&s.score), "score {} for {}", s.score, s.role);
+    }
+    for x in [card.margin, card.coverage, card.confidence] {
+        assert!(x.is_finite(), "a scorecard number is not finite: {card:?}");
+    }
+}
+
+/// Profile loading and scoring: an org or candidate profile (first byte: format and
+/// kind) against the canonical catalog. No panic; every score finite, in [0, 1].
+pub fn profile(data: &[u8]) {
+    let Some((first, format, text)) = split_format(data) else { return };
+    if first & 2 == 0 {
+        if let Ok(p) = OrgProfile::from_str_in(text, format, canonical()) {
+            assert_card(&NeedsAssessment::new(canonical()).assess(&p));
+        }
+    } else if let Ok(p) = CandidateProfile::from_str_in(text, format, canonical()) {
+        let report = CandidateFit::new(canonical()).assess(&p);
+        assert_card(&report.scorecard);
+        for r in &report.roles {
+            assert!(r.score.is_finite() && (0.0..=1.0).contains(&r.score), "fit {} for {}", r.score, r.role);
+        }
+    }
+}
+
+/// Text classification: any text (bytes decoded lossily). No panic; scores in [0, 1];
+/// every evidence span inside the text, on character boundaries; the same answer twice.
+pub fn classify_text(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let Ok(c) = classifier().classify(&text) else { return };
+    assert_card(&c.scorecard);
+    for s in &c.scores {
+        assert!(s.score.is_finite() && (0.0..=1.0).contains(&s.score), "score {} for {}", s.score, s.role);
+    }
+    for e in &c.evidence {
+        assert!(e.start <= e.end && e.end <= text.len(), "span {}..{} outside {} bytes", e.start, e.end, text.len());
+        assert!(
+            text.is_char_boundary(e.start) && text.is_char_boundary(e.end),
+            "span {}..{} splits a char",
+            e.start,
+            e.end
+        );
+    }
+    let again = classifier().classify(&text).ok();
+    assert!(again.as_ref() == Some(&c), "two classifications of one text differ");
+}
+
+/// Runs a JSON Lines stream with the given batching; returns the output, errors and summary.
+fn stream(data: &[u8], options: JsonlOptions) -> (Vec<u8>, Vec<String>, u64, u64) {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    match classify_jsonl(classifier(), data, &mut out, options, |e| errors.push(e.to_string())) {
+        Ok(s) => (out, errors, s.classified, s.failed),
+        Err(e) => panic!("reading from memory and writing to memory cannot fail: {e}"),
+    }
+}
+
+/// JSON Lines streaming: no panic; one output line per classified input, each JSON
+/// with an `id`; every other line an error naming its line; the same bytes out
+/// whatever the batch size (1 line at a time, or many).
+pub fn jsonl_stream(data: &[u8]) {
+    let small = JsonlOptions::default().with_max_line_bytes(4096).with_batch(1, 1);
+    let large = JsonlOptions::default().with_max_line_bytes(4096).with_batch(64, 1 << 16);
+    let (out, errors, classified, failed) = stream(data, small);
+    let text = String::from_utf8_lossy(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len() as u64, classified, "one output line per classified posting");
+    assert_eq!(errors.len() as u64, failed, "one error per failed line");
+    for line in &lines {
+        match serde_json::from_str::<serde_json::Value>(line) {
+            Ok(v) => assert!(v.get("id").is_some(), "an output line without id: {line}"),
+            Err(e) => panic!("an output line is not JSON ({e}): {line}"),
+        }
+    }
+    for e in &errors {
+        assert!(e.starts_with("line "), "an error that names no line: {e}");
+    }
+    let input_lines = data.split(|b| *b == b'\n').filter(|l| !l.is_empty()).count() as u64;
+    assert!(classified + failed <= input_lines, "{classified} + {failed} answers for {input_lines} lines");
+    let (out2, errors2, _, _) = stream(data, large);
+    assert!(out2 == out && errors2 == errors, "the output depends on the batch size");
+}

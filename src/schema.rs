@@ -40,6 +40,31 @@ pub fn all() -> Vec<NamedSchema> {
             describes: "what changed between two catalogs (`rolefit diff --format json`)",
             schema: schema_for::<rolefit_core::CatalogDiff>(),
         },
+        NamedSchema {
+            name: "org-profile",
+            describes: "an organisation's answers to the needs assessment (`rolefit assess FILE`)",
+            schema: schema_for::<rolefit_core::OrgProfile>(),
+        },
+        NamedSchema {
+            name: "candidate-profile",
+            describes: "a candidate's skills and experience (`rolefit fit FILE`)",
+            schema: schema_for::<rolefit_core::CandidateProfile>(),
+        },
+        NamedSchema {
+            name: "weights",
+            describes: "weight overrides: fact id -> role id -> weight (`--weights FILE`)",
+            schema: schema_for::<rolefit_core::Weights>(),
+        },
+        NamedSchema {
+            name: "scorecard",
+            describes: "scores, verdict and contributions (`rolefit assess --format json`)",
+            schema: schema_for::<rolefit_core::Scorecard>(),
+        },
+        NamedSchema {
+            name: "fit-report",
+            describes: "a candidate's fit per role with matching and missing skills (`rolefit fit --format json`)",
+            schema: schema_for::<rolefit_core::FitReport>(),
+        },
     ]
 }
 

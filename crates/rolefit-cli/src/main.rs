@@ -54,6 +54,10 @@ enum Command {
     Diff(cmd::diff::Args),
     /// Write the catalog (and an assessment) as one self-contained HTML page.
     Report(cmd::report::Args),
+    /// Which role(s) an organisation needs (profile as TOML or JSON), with the reasons.
+    Assess(cmd::assess::Args),
+    /// How well a candidate (profile as TOML or JSON) fits each role, with matching and missing skills.
+    Fit(cmd::fit::Args),
 }
 
 fn main() -> ExitCode {
@@ -73,6 +77,8 @@ fn main() -> ExitCode {
         Command::Classify(args) => cmd::classify::run(args),
         Command::Diff(args) => cmd::diff::run(args),
         Command::Report(args) => cmd::report::run(args),
+        Command::Assess(args) => cmd::assess::run(args),
+        Command::Fit(args) => cmd::fit::run(args),
     };
     match result {
         Ok(code) => code,

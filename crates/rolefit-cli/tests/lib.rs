@@ -5,6 +5,7 @@
 mod classify;
 mod hardening;
 mod overlay;
+mod profiles;
 mod report;
 
 use std::io::Write;

@@ -1,9 +1,11 @@
 //! One module per command.
 
+pub mod assess;
 pub mod classify;
 pub mod compare;
 pub mod diff;
 pub mod export;
+pub mod fit;
 pub mod report;
 pub mod roles;
 pub mod schema;

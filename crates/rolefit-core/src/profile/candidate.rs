@@ -132,7 +132,10 @@ impl JsonSchema for Proficiency {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
-#[schemars(title = "rolefit candidate profile")]
+#[schemars(
+    title = "rolefit candidate profile",
+    description = "A candidate's skills (skill id -> proficiency, a name or a level from 1 to 5) and, optionally, experience (responsibility id -> how much of that work was theirs)."
+)]
 pub struct CandidateProfile {
     /// A name for reports.
     #[serde(skip_serializing_if = "Option::is_none")]

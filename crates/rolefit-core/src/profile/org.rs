@@ -161,7 +161,10 @@ enum Slot {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
-#[schemars(title = "rolefit organisation profile")]
+#[schemars(
+    title = "rolefit organisation profile",
+    description = "An organisation's answers to the needs assessment. Leave out what is not known: unknown answers lower the confidence and are never read as no. `answers` answers any signal of the catalog by id and overrides the typed fields for that signal."
+)]
 pub struct OrgProfile {
     /// A name for reports.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -153,7 +153,10 @@ impl StaffingEvidence {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "rolefit scorecard")]
+#[schemars(
+    title = "rolefit scorecard",
+    description = "The result of scoring: per role a score in [0, 1], a verdict (a role id, \"both\" or \"undetermined\"), the recommended roles and their staffing, margin, coverage and confidence, and the contributions: each fact's part in each role's score, which add up to it."
+)]
 pub struct Scorecard {
     /// What the scores conclude.
     pub verdict: Verdict,

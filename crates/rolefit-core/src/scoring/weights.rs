@@ -38,7 +38,10 @@ use crate::{Catalog, Format, Id};
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "rolefit scoring weights")]
+#[schemars(
+    title = "rolefit scoring weights",
+    description = "Weight overrides: fact id -> role id -> weight in [0, 1], used instead of the catalog's lean of that fact toward that role. Roles a fact does not list keep the catalog's weight; 0 switches the fact off for the role."
+)]
 pub struct Weights {
     /// Fact id → role id → weight in `[0, 1]`.
     #[serde(default)]

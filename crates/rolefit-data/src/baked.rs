@@ -5221,6 +5221,7 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                             alloc::borrow::Cow::Borrowed("strategic direction"),
                             alloc::borrow::Cow::Borrowed("own the product strategy"),
                             alloc::borrow::Cow::Borrowed("strategic roadmap"),
+                            alloc::borrow::Cow::Borrowed("product-market fit"),
                         ]
                     }),
                 },
@@ -5274,6 +5275,8 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                             alloc::borrow::Cow::Borrowed("senior leadership"),
                             alloc::borrow::Cow::Borrowed("executive team"),
                             alloc::borrow::Cow::Borrowed("budget allocation"),
+                            alloc::borrow::Cow::Borrowed("c-suite"),
+                            alloc::borrow::Cow::Borrowed("executives"),
                         ]
                     }),
                 },
@@ -5325,6 +5328,8 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                             alloc::borrow::Cow::Borrowed("user interviews"),
                             alloc::borrow::Cow::Borrowed("unmet needs"),
                             alloc::borrow::Cow::Borrowed("product discovery"),
+                            alloc::borrow::Cow::Borrowed("customer journey"),
+                            alloc::borrow::Cow::Borrowed("jobs to be done"),
                         ]
                     }),
                 },
@@ -5448,6 +5453,11 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                             alloc::borrow::Cow::Borrowed("manage the backlog"),
                             alloc::borrow::Cow::Borrowed("own the backlog"),
                             alloc::borrow::Cow::Borrowed("maintain the backlog"),
+                            alloc::borrow::Cow::Borrowed("backlog items"),
+                            alloc::borrow::Cow::Borrowed("product backlog items"),
+                            alloc::borrow::Cow::Borrowed("pbis"),
+                            alloc::borrow::Cow::Borrowed("refinement sessions"),
+                            alloc::borrow::Cow::Borrowed("refinement meetings"),
                         ]
                     }),
                 },
@@ -5564,6 +5574,7 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                             alloc::borrow::Cow::Borrowed("quality standards"),
                             alloc::borrow::Cow::Borrowed("user acceptance testing"),
                             alloc::borrow::Cow::Borrowed("uat"),
+                            alloc::borrow::Cow::Borrowed("acceptance testing"),
                         ]
                     }),
                 },
@@ -5678,6 +5689,7 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                             alloc::borrow::Cow::Borrowed("success metrics"),
                             alloc::borrow::Cow::Borrowed("product performance"),
                             alloc::borrow::Cow::Borrowed("okrs"),
+                            alloc::borrow::Cow::Borrowed("north star metric"),
                         ]
                     }),
                 },
@@ -5842,6 +5854,7 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                             alloc::borrow::Cow::Borrowed("revenue growth"),
                             alloc::borrow::Cow::Borrowed("revenue targets"),
                             alloc::borrow::Cow::Borrowed("profit and loss"),
+                            alloc::borrow::Cow::Borrowed("p&l"),
                         ]
                     }),
                 },

@@ -236,3 +236,28 @@ fn diff_of_a_missing_file_exits_2() {
     let out = rolefit(&["diff", "canonical", "/no/such.json"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn an_overlay_role_is_assessed_and_fitted_through_the_cli() {
+    let sm = sm();
+    let org = repo("examples/data/scrum-team-org.toml");
+    let out = rolefit(&with_sm(&sm, &["assess", org.to_str().unwrap(), "--format", "json"]));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let card: rolefit::Scorecard = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(card.score("scrum-master").is_some_and(|s| s > 0.0), "{card:?}");
+    assert!(card.contributions_to("scrum-master").any(|c| c.fact == "agile-scrum-environment"));
+
+    let (_dir, candidate) = write_temp(
+        "coach.toml",
+        "name = \"Team coach\"\n[skills]\nfacilitation-skill = \"expert\"\nagile-methods-knowledge = \"expert\"\n",
+    );
+    let out = rolefit(&with_sm(&sm, &["fit", candidate.to_str().unwrap(), "--format", "json"]));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: rolefit::FitReport = serde_json::from_slice(&out.stdout).unwrap();
+    let best = report.roles.iter().max_by(|a, b| a.score.total_cmp(&b.score)).unwrap();
+    assert_eq!(best.role, "scrum-master");
+    // Without the overlay the role is unknown.
+    let out = rolefit(&["fit", candidate.to_str().unwrap(), "--format", "json"]);
+    let report: rolefit::FitReport = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(report.roles.iter().all(|r| r.role != "scrum-master"));
+}

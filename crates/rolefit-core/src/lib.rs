@@ -8,6 +8,10 @@
 //!   sources, disagreements, collaboration practices, and the phrase lexicon).
 //! - [`CatalogData`]: a catalog document as written in a JSON or TOML file.
 //! - [`Catalog`]: a validated catalog with lookups by id and [`Catalog::compare`].
+//! - [`scoring`]: [`Evidence`] in, [`Scorecard`] out, through the [`Scorer`] trait;
+//!   built-in strategies, ensembles, the verdict policy and weight overrides.
+//! - [`profile`]: the inputs: [`OrgProfile`] for the needs assessment
+//!   ([`NeedsAssessment`]) and [`CandidateProfile`] for [`CandidateFit`].
 //!
 //! This crate holds no data: the canonical catalog lives in `rolefit-data`, and the
 //! `rolefit` facade re-exports both. A third-party scoring strategy needs only this crate.

@@ -357,3 +357,24 @@ proptest! {
         }
     }
 }
+
+/// Found by the differential test: serde's derive reads a record from an array of its
+/// fields, so the loader took documents the schema refuses.
+#[test]
+fn records_are_objects_never_arrays_of_their_fields() {
+    for (text, path) in [
+        ("[]", Some(".")),
+        (r#"{"sources": [["s", "T", "P", "article"]]}"#, Some("sources[0]")),
+        (r#"{"salaries": [{"amount": {"range": [1, 2]}}]}"#, Some("salaries[0].amount.range")),
+    ] {
+        let err = json_err(text, &Limits::default());
+        assert!(err.message.starts_with("invalid type: sequence, expected"), "{text}: {err}");
+        assert_eq!(err.path.as_deref(), path, "{text}");
+    }
+    let err = toml_err("[[dimensions]]\nvalues = [{ horizon = { shortest = [2, \"week\"] } }]\n", &Limits::default());
+    assert!(err.message.starts_with("invalid type: sequence, expected struct TimeSpan"), "{err}");
+    // A whole number written with a fraction is an integer, as in JSON Schema.
+    let span: rolefit_core::TimeSpan = Format::Json.parse(r#"{"amount": 2.0, "unit": "week"}"#).unwrap();
+    assert_eq!(span.amount, 2);
+    assert!(Format::Json.parse::<rolefit_core::TimeSpan>(r#"{"amount": 2.5, "unit": "week"}"#).is_err());
+}

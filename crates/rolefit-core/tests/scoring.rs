@@ -37,6 +37,21 @@ fn coverage_is_a_share_of_the_role_needs() {
     assert!((card.score("product-manager").unwrap() - 0.65 / 1.65).abs() < 1e-12);
     // The signal is not a skill, so it is not counted.
     assert!(card.contributions.iter().all(|c| c.kind == FactKind::Skill));
+
+    // By kind: skills against the skills a role needs, work against its work, 3 : 1.
+    let both = CoverageScorer::by_kind(&c, &[(FactKind::Skill, 3.0), (FactKind::Responsibility, 1.0)]);
+    let card = both.score(&c, &ev(&c, &[("prioritising", 1.0), ("order-backlog", 1.0)]));
+    // product-owner: skills 1.0 / 1.3, work 1.0 / (1.0 + 0.6) (owns the backlog, shares the vision).
+    let want = 0.75 * (1.0 / 1.3) + 0.25 * (1.0 / 1.6);
+    assert!((card.score("product-owner").unwrap() - want).abs() < 1e-12);
+    // Everything at full strength covers every role fully.
+    let all: Vec<(&str, f64)> =
+        ["prioritising", "market-analysis", "release-planning", "order-backlog", "set-vision", "run-releases"]
+            .into_iter()
+            .map(|id| (id, 1.0))
+            .collect();
+    let card = both.score(&c, &ev(&c, &all));
+    assert!(card.scores.iter().all(|s| (s.score - 1.0).abs() < 1e-12), "{card:#?}");
 }
 
 #[test]

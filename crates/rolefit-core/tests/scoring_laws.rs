@@ -67,6 +67,7 @@ fn strategies(catalog: &Catalog) -> Vec<Box<dyn Scorer + Send + Sync + '_>> {
         LeanScorer::new(catalog).half(0.3).boxed(),
         CoverageScorer::new(catalog, &[FactKind::Skill]).boxed(),
         CoverageScorer::new(catalog, &[FactKind::Skill, FactKind::Responsibility, FactKind::Kpi]).boxed(),
+        CoverageScorer::by_kind(catalog, &[(FactKind::Skill, 0.7), (FactKind::Responsibility, 0.3)]).boxed(),
         LeanScorer::new(catalog).blend(0.6, CoverageScorer::new(catalog, &[FactKind::Skill]), 0.4).boxed(),
     ]
 }

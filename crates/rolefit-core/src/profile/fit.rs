@@ -9,11 +9,15 @@ use super::ProfileError;
 use super::candidate::{CandidateProfile, Proficiency};
 use super::fact_lookup::FactLookup;
 use crate::model::Importance;
-use crate::scoring::{CoverageScorer, Ensemble, Evidence, Origin, Scorecard, Scorer, Weights};
+use crate::scoring::{CoverageScorer, Evidence, Origin, Scorecard, Scorer, Weights};
 use crate::{Catalog, FactKind, Id};
 
 /// The share of the fit that experience carries when a profile lists any (skills carry the rest).
 pub const EXPERIENCE_SHARE: f64 = 0.3;
+
+/// Skills and experience, each against its own total, when a profile lists experience.
+const SHARES: [(FactKind, f64); 2] =
+    [(FactKind::Skill, 1.0 - EXPERIENCE_SHARE), (FactKind::Responsibility, EXPERIENCE_SHARE)];
 
 /// A skill the candidate has that a role needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -70,9 +74,10 @@ pub struct FitReport {
 /// Each skill is evidence of strength [`Proficiency::strength`] (level / 5), each piece
 /// of experience of strength [`Ownership::weight`](crate::Ownership::weight). The built-in
 /// strategy is [`CoverageScorer`] over skills: the share of the weight each role puts on
-/// skills that the candidate covers. When the profile lists experience, a second
-/// `coverage` over responsibilities joins with [`EXPERIENCE_SHARE`] of the weight, so a
-/// profile without experience is not penalised for leaving it out.
+/// skills that the candidate covers. When the profile lists experience, the strategy is
+/// [`CoverageScorer::by_kind`]: skills and responsibilities each against their own total,
+/// experience carrying [`EXPERIENCE_SHARE`] of the score, so a profile without
+/// experience is not penalised for leaving it out.
 ///
 /// ```
 /// use rolefit_core::{CandidateFit, CandidateProfile, Catalog};
@@ -85,7 +90,7 @@ pub struct FitReport {
 pub struct CandidateFit<'c> {
     catalog: &'c Catalog,
     skills: CoverageScorer<'c>,
-    with_experience: Ensemble<'c>,
+    with_experience: CoverageScorer<'c>,
     /// Skills and responsibilities by id.
     ids: FactLookup<'c>,
     /// Per role, the skills it needs (importance above not-required), most needed first.
@@ -100,20 +105,18 @@ impl<'c> CandidateFit<'c> {
     /// Candidate fit with the catalog's own weights.
     pub fn new(catalog: &'c Catalog) -> Self {
         let skills = CoverageScorer::new(catalog, &[FactKind::Skill]);
-        let experience = CoverageScorer::new(catalog, &[FactKind::Responsibility]);
-        Self::from_parts(catalog, skills, experience)
+        let with_experience = CoverageScorer::by_kind(catalog, &SHARES);
+        Self::from_parts(catalog, skills, with_experience)
     }
 
     /// Candidate fit with `weights` overriding the catalog's.
     pub fn with_weights(catalog: &'c Catalog, weights: &Weights) -> Result<Self, ProfileError> {
         let skills = CoverageScorer::with_weights(catalog, &[FactKind::Skill], weights)?;
-        let experience = CoverageScorer::with_weights(catalog, &[FactKind::Responsibility], weights)?;
-        Ok(Self::from_parts(catalog, skills, experience))
+        let with_experience = CoverageScorer::by_kind_with_weights(catalog, &SHARES, weights)?;
+        Ok(Self::from_parts(catalog, skills, with_experience))
     }
 
-    fn from_parts(catalog: &'c Catalog, skills: CoverageScorer<'c>, experience: CoverageScorer<'c>) -> Self {
-        let with_experience =
-            Ensemble::new().with(skills.clone(), 1.0 - EXPERIENCE_SHARE).with(experience, EXPERIENCE_SHARE);
+    fn from_parts(catalog: &'c Catalog, skills: CoverageScorer<'c>, with_experience: CoverageScorer<'c>) -> Self {
         let ids = FactLookup::new(catalog, &[FactKind::Skill, FactKind::Responsibility]);
         let needs = catalog
             .roles()
@@ -197,8 +200,9 @@ impl<'c> CandidateFit<'c> {
             .iter()
             .zip(&self.needs)
             .map(|(role, needs)| {
-                let mut matching = Vec::new();
-                let mut missing = Vec::new();
+                // Room for every need up front: growing these vectors cost more than the lookups.
+                let mut matching = Vec::with_capacity(needs.len());
+                let mut missing = Vec::with_capacity(needs.len());
                 for &(index, importance) in needs {
                     let skill = skills[index].id.clone();
                     match held.get(index).copied().flatten() {

@@ -1,7 +1,9 @@
 //! The needs assessment: which role(s) an organisation needs.
 
 use super::ProfileError;
+use super::fact_lookup::FactLookup;
 use super::org::{OrgProfile, TYPED_SIGNALS};
+use crate::model::Staffing;
 use crate::scoring::{
     Answer, Contribution, Evidence, LeanScorer, Origin, RoleScore, Scorecard, Scorer, StaffingEvidence, Thresholds,
     Verdict, Weights,
@@ -40,9 +42,25 @@ pub struct NeedsAssessment<'c> {
     typed_slot: Vec<Option<u8>>,
     scorer: LeanScorer<'c>,
     /// The contribution of a "yes" to each signal, per role it leans to (effect still 0).
-    templates: Vec<(usize, Contribution)>,
+    templates: Vec<Contribution>,
+    /// The role position of each template.
+    template_roles: Vec<usize>,
     /// Per signal, its range in `templates`.
     template_spans: Vec<(usize, usize)>,
+    /// Per signal, what a "yes" adds: its leans in a fixed-size row, and its staffing.
+    plans: Vec<SignalPlan>,
+    /// The signals by id, for explicit answers.
+    signal_ids: FactLookup<'c>,
+}
+
+/// What one signal contributes, laid out for the fast path.
+#[derive(Debug, Clone)]
+struct SignalPlan {
+    /// Weight per role (0 past the catalog's roles; only positive, finite weights).
+    leans: [f64; MAX_FAST_ROLES],
+    /// How many roles it leans to.
+    parts: usize,
+    staffing: Option<Staffing>,
 }
 
 impl<'c> NeedsAssessment<'c> {
@@ -62,7 +80,7 @@ impl<'c> NeedsAssessment<'c> {
             .iter()
             .map(|s| TYPED_SIGNALS.iter().position(|t| *t == s.id.as_str()).and_then(|p| u8::try_from(p).ok()))
             .collect();
-        let (mut templates, mut template_spans) = (Vec::new(), Vec::new());
+        let (mut templates, mut template_roles, mut template_spans) = (Vec::new(), Vec::new(), Vec::new());
         for (index, signal) in catalog.signals().iter().enumerate() {
             let start = templates.len();
             if let Some(row) = scorer.table().lean(FactRef { kind: FactKind::Signal, index }) {
@@ -70,14 +88,28 @@ impl<'c> NeedsAssessment<'c> {
                     if weight > 0.0 && weight.is_finite() {
                         let origin = Origin::Answer { answer: Answer::Yes };
                         let (fact, role, kind) = (signal.id.clone(), role.id.clone(), FactKind::Signal);
-                        templates
-                            .push((r, Contribution { fact, kind, role, strength: 1.0, weight, effect: 0.0, origin }));
+                        templates.push(Contribution { fact, kind, role, strength: 1.0, weight, effect: 0.0, origin });
+                        template_roles.push(r);
                     }
                 }
             }
             template_spans.push((start, templates.len()));
         }
-        Self { catalog, typed_slot, scorer, templates, template_spans }
+        let plans = (0..catalog.signals().len())
+            .map(|index| {
+                let fact = FactRef { kind: FactKind::Signal, index };
+                let mut leans = [0.0; MAX_FAST_ROLES];
+                for (lean, &weight) in leans.iter_mut().zip(scorer.table().lean(fact).unwrap_or_default()) {
+                    if weight > 0.0 && weight.is_finite() {
+                        *lean = weight;
+                    }
+                }
+                let parts = leans.iter().filter(|w| **w > 0.0).count();
+                SignalPlan { leans, parts, staffing: scorer.table().staffing(fact) }
+            })
+            .collect();
+        let signal_ids = FactLookup::new(catalog, &[FactKind::Signal]);
+        Self { catalog, typed_slot, scorer, templates, template_roles, template_spans, plans, signal_ids }
     }
 
     /// The questions, one per signal of the catalog, in catalog order.
@@ -117,7 +149,7 @@ impl<'c> NeedsAssessment<'c> {
         let mut explicit: Vec<(usize, Answer)> = Vec::new();
         if !profile.answers.is_empty() {
             explicit.extend(profile.answers.iter().filter_map(|(id, answer)| {
-                let fact = self.catalog.locate(id.as_str()).filter(|f| f.kind == FactKind::Signal)?;
+                let fact = self.signal_ids.get(id.as_str(), FactKind::Signal)?;
                 Some((fact.index, *answer))
             }));
             explicit.sort_unstable_by_key(|(i, _)| *i);
@@ -165,14 +197,13 @@ impl<'c> NeedsAssessment<'c> {
         let mut answers = [Answer::Unknown; MAX_FAST_SIGNALS];
         self.answers(profile, |index, answer| answers[index] = answer);
         let answers = &answers[..n];
-        let table = self.scorer.table();
-        let signal = |index| FactRef { kind: FactKind::Signal, index };
 
-        // Pass 1: masses, staffing, counts; the same sums, in the same order, as the general path.
+        // Pass 1: masses, staffing, counts; the same sums, in the same order, as the general
+        // path (adding a 0 weight leaves a sum as it is, so every role's weight is added).
         let mut masses = [0.0_f64; MAX_FAST_ROLES];
         let mut staffing_evidence = StaffingEvidence::default();
         let (mut answered, mut unknown, mut parts) = (0_usize, 0_usize, 0_usize);
-        for (index, answer) in answers.iter().enumerate() {
+        for (answer, plan) in answers.iter().zip(&self.plans) {
             let strength = match answer {
                 Answer::Yes => 1.0,
                 Answer::No => 0.0,
@@ -182,18 +213,14 @@ impl<'c> NeedsAssessment<'c> {
                 }
             };
             answered += 1;
-            if let Some(staffing) = table.staffing(signal(index)) {
+            if let Some(staffing) = plan.staffing {
                 staffing_evidence.add(staffing, strength);
             }
-            if strength > 0.0
-                && let Some(row) = table.lean(signal(index))
-            {
-                for (mass, &weight) in masses.iter_mut().zip(row) {
-                    if weight > 0.0 && weight.is_finite() {
-                        *mass += strength * weight;
-                        parts += 1;
-                    }
+            if strength > 0.0 {
+                for (mass, weight) in masses.iter_mut().zip(&plan.leans) {
+                    *mass += strength * weight;
                 }
+                parts += plan.parts;
             }
         }
 
@@ -210,13 +237,12 @@ impl<'c> NeedsAssessment<'c> {
                 Answer::No => {}
                 Answer::Yes => {
                     let Some(&(start, end)) = self.template_spans.get(index) else { continue };
-                    for (r, template) in &self.templates[start..end] {
-                        // Set the effect in place: changing a copy on the stack before the push
-                        // stalls the copy into the vector (a partial store read back whole).
-                        contributions.push(template.clone());
-                        if let Some(c) = contributions.last_mut() {
-                            c.effect = c.weight / (masses[*r] + half);
-                        }
+                    // Copy the templates, then set the effects in place: changing a copy on the
+                    // stack before pushing it stalls the copy (a partial store read back whole).
+                    let from = contributions.len();
+                    contributions.extend_from_slice(&self.templates[start..end]);
+                    for (c, r) in contributions[from..].iter_mut().zip(&self.template_roles[start..end]) {
+                        c.effect = c.weight / (masses[*r] + half);
                     }
                 }
             }

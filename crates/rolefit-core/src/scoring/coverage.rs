@@ -34,23 +34,76 @@ pub struct CoverageScorer<'c> {
     table: LeanTable,
     weights: Option<Weights>,
     kinds: Vec<FactKind>,
-    needs: Vec<f64>,
+    /// Per kind, its share of the score; `None` pools the kinds against one total.
+    shares: Option<Vec<f64>>,
+    /// Per kind (or once, pooled), the total weight per role.
+    needs: Vec<Vec<f64>>,
+}
+
+/// Shares that are not positive and finite count as 0; the rest are scaled to sum to 1.
+fn normalize(shares: &[(FactKind, f64)]) -> Vec<f64> {
+    let usable = |s: f64| if s > 0.0 && s.is_finite() { s } else { 0.0 };
+    let total: f64 = shares.iter().map(|(_, s)| usable(*s)).sum();
+    shares.iter().map(|(_, s)| if total > 0.0 { usable(*s) / total } else { 0.0 }).collect()
+}
+
+fn needs_of(table: &LeanTable, kinds: &[FactKind], shares: Option<&[f64]>) -> Vec<Vec<f64>> {
+    match shares {
+        None => vec![table.totals(kinds)],
+        Some(_) => kinds.iter().map(|k| table.totals(std::slice::from_ref(k))).collect(),
+    }
 }
 
 impl<'c> CoverageScorer<'c> {
-    /// The strategy over facts of these kinds, with the catalog's own weights.
+    /// The strategy over facts of these kinds, pooled against one total per role, with the
+    /// catalog's own weights.
     pub fn new(catalog: &'c Catalog, kinds: &[FactKind]) -> Self {
-        let table = LeanTable::new(catalog);
-        let needs = table.totals(kinds);
-        Self { catalog, table, weights: None, kinds: kinds.to_vec(), needs }
+        Self::build(catalog, LeanTable::new(catalog), None, kinds.to_vec(), None)
     }
 
     /// The strategy with `weights` overriding the catalog's; fails, listing every problem,
     /// when an id or a weight does not fit the catalog.
     pub fn with_weights(catalog: &'c Catalog, kinds: &[FactKind], weights: &Weights) -> Result<Self, ProfileError> {
         let table = LeanTable::with_weights(catalog, weights)?;
-        let needs = table.totals(kinds);
-        Ok(Self { catalog, table, weights: Some(weights.clone()), kinds: kinds.to_vec(), needs })
+        Ok(Self::build(catalog, table, Some(weights.clone()), kinds.to_vec(), None))
+    }
+
+    /// Coverage per kind of fact, each against its own total and weighted by its share:
+    /// `score(role) = Σ_kind share × covered(kind, role) / need(kind, role)`. Shares are
+    /// scaled to sum to 1 (ones that are not positive and finite count as 0).
+    ///
+    /// ```
+    /// use rolefit_core::{Catalog, CoverageScorer, FactKind};
+    /// let catalog = Catalog::new(Default::default())?;
+    /// let fit = CoverageScorer::by_kind(&catalog, &[(FactKind::Skill, 0.7), (FactKind::Responsibility, 0.3)]);
+    /// assert_eq!(fit.kinds(), [FactKind::Skill, FactKind::Responsibility]);
+    /// # Ok::<(), rolefit_core::CatalogError>(())
+    /// ```
+    pub fn by_kind(catalog: &'c Catalog, shares: &[(FactKind, f64)]) -> Self {
+        let kinds = shares.iter().map(|(k, _)| *k).collect();
+        Self::build(catalog, LeanTable::new(catalog), None, kinds, Some(normalize(shares)))
+    }
+
+    /// [`by_kind`](Self::by_kind) with `weights` overriding the catalog's.
+    pub fn by_kind_with_weights(
+        catalog: &'c Catalog,
+        shares: &[(FactKind, f64)],
+        weights: &Weights,
+    ) -> Result<Self, ProfileError> {
+        let table = LeanTable::with_weights(catalog, weights)?;
+        let kinds = shares.iter().map(|(k, _)| *k).collect();
+        Ok(Self::build(catalog, table, Some(weights.clone()), kinds, Some(normalize(shares))))
+    }
+
+    fn build(
+        catalog: &'c Catalog,
+        table: LeanTable,
+        weights: Option<Weights>,
+        kinds: Vec<FactKind>,
+        shares: Option<Vec<f64>>,
+    ) -> Self {
+        let needs = needs_of(&table, &kinds, shares.as_deref());
+        Self { catalog, table, weights, kinds, shares, needs }
     }
 
     /// The kinds of fact it scores.
@@ -58,12 +111,18 @@ impl<'c> CoverageScorer<'c> {
         &self.kinds
     }
 
-    /// Per role, in catalog order, the total weight of the facts it scores.
-    pub fn needs(&self) -> &[f64] {
-        &self.needs
+    /// Per role, in catalog order, the total weight of the facts it scores (all kinds together).
+    pub fn needs(&self) -> Vec<f64> {
+        let mut total = vec![0.0; self.table.roles().len()];
+        for per_kind in &self.needs {
+            for (t, n) in total.iter_mut().zip(per_kind) {
+                *t += n;
+            }
+        }
+        total
     }
 
-    fn score_with(&self, table: &LeanTable, needs: &[f64], catalog: &Catalog, evidence: &Evidence) -> Scorecard {
+    fn score_with(&self, table: &LeanTable, needs: &[Vec<f64>], catalog: &Catalog, evidence: &Evidence) -> Scorecard {
         let mut card = ScorecardBuilder::new(catalog, evidence);
         for item in evidence.items().iter().filter(|i| self.kinds.contains(&i.fact.kind)) {
             let (Some(row), Some(id)) = (table.lean(item.fact), fact_id(catalog, item.fact)) else { continue };
@@ -73,7 +132,14 @@ impl<'c> CoverageScorer<'c> {
                 }
             }
         }
-        card.finish_over(needs)
+        match &self.shares {
+            None => card.finish_over(needs.first().map_or(&[][..], Vec::as_slice)),
+            Some(shares) => card.finish_by_kind(|role, kind| {
+                let Some(k) = self.kinds.iter().position(|x| *x == kind) else { return f64::INFINITY };
+                let need = needs.get(k).and_then(|n| n.get(role)).copied().unwrap_or(0.0);
+                if shares[k] > 0.0 { need / shares[k] } else { f64::INFINITY }
+            }),
+        }
     }
 }
 
@@ -90,7 +156,7 @@ impl Scorer for CoverageScorer<'_> {
                 Some(w) => LeanTable::with_weights_lenient(catalog, w),
                 None => LeanTable::new(catalog),
             };
-            let needs = table.totals(&self.kinds);
+            let needs = needs_of(&table, &self.kinds, self.shares.as_deref());
             self.score_with(&table, &needs, catalog, evidence)
         }
     }

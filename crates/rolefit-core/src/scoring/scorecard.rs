@@ -381,6 +381,37 @@ impl<'a> ScorecardBuilder<'a> {
         })
     }
 
+    /// Finishes with a denominator per role *and kind of fact*: each contribution's effect is
+    /// its mass over `denominator(role index, kind)`, and a role's score is the sum of its
+    /// effects. For strategies that weigh kinds of evidence against different totals (the
+    /// candidate fit: skills against the skills a role needs, experience against its work).
+    /// A denominator that is not positive and finite makes those contributions 0; a role
+    /// whose effects would sum past 1 has them scaled down to sum to 1.
+    pub fn finish_by_kind(mut self, denominator: impl Fn(usize, FactKind) -> f64) -> Scorecard {
+        for s in &mut self.card.scores {
+            s.score = 0.0;
+        }
+        let scores = &mut self.card.scores;
+        for c in &mut self.card.contributions {
+            if let Some(r) = scores.iter().position(|s| same_id(&s.role, &c.role)) {
+                let d = denominator(r, c.kind);
+                c.effect = if d > 0.0 && d.is_finite() { c.effect / d } else { 0.0 };
+                scores[r].score += c.effect;
+            }
+        }
+        for s in scores.iter_mut().filter(|s| s.score > 1.0) {
+            let scale = 1.0 / s.score;
+            for c in self.card.contributions.iter_mut().filter(|c| same_id(&c.role, &s.role)) {
+                c.effect *= scale;
+            }
+            s.score = 1.0;
+        }
+        self.card.contributions.retain(|c| c.effect > 0.0);
+        self.card.summarize();
+        self.card.apply_policy(&Thresholds::default());
+        self.card
+    }
+
     /// `denominator(role index, mass)` divides both the role's mass and each of its contributions.
     fn finish_with(mut self, denominator: impl Fn(usize, f64) -> f64) -> Scorecard {
         let scores = &self.card.scores;

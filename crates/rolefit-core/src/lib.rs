@@ -8,6 +8,8 @@
 //!   sources, disagreements, collaboration practices, and the phrase lexicon).
 //! - [`CatalogData`]: a catalog document as written in a JSON or TOML file.
 //! - [`Catalog`]: a validated catalog with lookups by id and [`Catalog::compare`].
+//! - [`Limits`]: bounds on what reading an untrusted document may cost (size, depth,
+//!   list and string length), checked before parsing; `docs/reliability.md` has the defaults.
 //! - [`scoring`]: [`Evidence`] in, [`Scorecard`] out, through the [`Scorer`] trait;
 //!   built-in strategies, ensembles, the verdict policy and weight overrides.
 //! - [`profile`]: the inputs: [`OrgProfile`] for the needs assessment

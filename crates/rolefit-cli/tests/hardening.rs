@@ -165,6 +165,12 @@ fn assert_deterministic(args: &[&str]) -> Vec<u8> {
 #[test]
 fn output_is_byte_identical_across_runs_and_thread_counts() {
     assert_deterministic(&["export"]);
+    assert_deterministic(&["export", "--format", "jsonld"]);
+    assert_deterministic(&["report", "--output", "-"]);
+    let overlay = repo("examples/data/scrum-master.toml");
+    let overlay = overlay.to_str().unwrap();
+    assert_deterministic(&["--catalog", overlay, "export"]);
+    assert_deterministic(&["diff", "canonical", overlay, "--format", "json"]);
     assert_deterministic(&["compare", "product-owner", "product-manager", "--format", "json"]);
     assert_deterministic(&["compare", "product-owner", "product-manager", "--format", "markdown"]);
     // Enough postings for several parallel batches (256 lines each).

@@ -202,25 +202,30 @@ impl<'c> NeedsAssessment<'c> {
         // path (adding a 0 weight leaves a sum as it is, so every role's weight is added).
         let mut masses = [0.0_f64; MAX_FAST_ROLES];
         let mut staffing_evidence = StaffingEvidence::default();
-        let (mut answered, mut unknown, mut parts) = (0_usize, 0_usize, 0_usize);
-        for (answer, plan) in answers.iter().zip(&self.plans) {
-            let strength = match answer {
-                Answer::Yes => 1.0,
-                Answer::No => 0.0,
-                Answer::Unknown => {
-                    unknown += 1;
-                    continue;
-                }
-            };
-            answered += 1;
-            if let Some(staffing) = plan.staffing {
-                staffing_evidence.add(staffing, strength);
+        let (mut answered, mut unknown, mut parts, mut yeses) = (0_usize, 0_usize, 0_usize, 0_usize);
+        // The signals answered yes and the unknown ones, in order, for pass 2.
+        let (mut yes_at, mut unknown_at) = ([0_u8; MAX_FAST_SIGNALS], [0_u8; MAX_FAST_SIGNALS]);
+        // Without branches on the answer: answers are data, and mispredicted branches cost more
+        // than the arithmetic. A "no" or an unknown adds 0, which leaves every sum as it is.
+        for (index, (answer, plan)) in answers.iter().zip(&self.plans).enumerate() {
+            let yes = usize::from(*answer == Answer::Yes);
+            let known = usize::from(*answer != Answer::Unknown);
+            let strength = yes as f64;
+            // Always write, advance only on a match: collecting positions without a branch.
+            // `index` < MAX_FAST_SIGNALS = 64, checked on entry, so it fits a byte.
+            yes_at[yeses] = index as u8;
+            yeses += yes;
+            unknown_at[unknown] = index as u8;
+            answered += known;
+            unknown += 1 - known;
+            parts += yes * plan.parts;
+            match plan.staffing {
+                Some(Staffing::OnePerson) => staffing_evidence.one_person += strength,
+                Some(Staffing::SeparatePeople) => staffing_evidence.separate_people += strength,
+                None => {}
             }
-            if strength > 0.0 {
-                for (mass, weight) in masses.iter_mut().zip(&plan.leans) {
-                    *mass += strength * weight;
-                }
-                parts += plan.parts;
+            for (mass, weight) in masses.iter_mut().zip(&plan.leans) {
+                *mass += strength * weight;
             }
         }
 
@@ -231,19 +236,19 @@ impl<'c> NeedsAssessment<'c> {
         let signals = self.catalog.signals();
         let mut contributions: Vec<Contribution> = Vec::with_capacity(if explain { parts } else { 0 });
         let mut unanswered = Vec::with_capacity(if explain { unknown } else { 0 });
-        for (index, answer) in answers.iter().enumerate().filter(|_| explain) {
-            match answer {
-                Answer::Unknown => unanswered.push(signals[index].id.clone()),
-                Answer::No => {}
-                Answer::Yes => {
-                    let Some(&(start, end)) = self.template_spans.get(index) else { continue };
-                    // Copy the templates, then set the effects in place: changing a copy on the
-                    // stack before pushing it stalls the copy (a partial store read back whole).
-                    let from = contributions.len();
-                    contributions.extend_from_slice(&self.templates[start..end]);
-                    for (c, r) in contributions[from..].iter_mut().zip(&self.template_roles[start..end]) {
-                        c.effect = c.weight / (masses[*r] + half);
-                    }
+        if explain {
+            for &index in &unknown_at[..unknown] {
+                unanswered.push(signals[usize::from(index)].id.clone());
+            }
+            for &index in &yes_at[..yeses] {
+                let index = usize::from(index);
+                let Some(&(start, end)) = self.template_spans.get(index) else { continue };
+                // Copy the templates, then set the effects in place: changing a copy on the
+                // stack before pushing it stalls the copy (a partial store read back whole).
+                let from = contributions.len();
+                contributions.extend_from_slice(&self.templates[start..end]);
+                for (c, r) in contributions[from..].iter_mut().zip(&self.template_roles[start..end]) {
+                    c.effect = c.weight / (masses[*r] + half);
                 }
             }
         }

@@ -163,6 +163,7 @@ impl Evidence {
     }
 
     /// Adds an item for a fact; keeps the stronger item if the fact is already there.
+    #[inline]
     pub fn push(&mut self, fact: FactRef, strength: f64, origin: Origin) {
         let item = EvidenceItem { fact, strength: clamp_strength(strength), origin };
         // Adapters push in catalog order, so appending is the common case.

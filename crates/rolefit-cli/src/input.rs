@@ -68,7 +68,6 @@ pub fn format_of(path: &Path) -> Result<Format, CliError> {
 }
 
 /// Reads a document of any type from a JSON or TOML file.
-#[allow(dead_code)] // for the profile commands (assess, fit)
 pub fn read_document<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, CliError> {
     let format = format_of(path)?;
     let text = read_text(path)?;

@@ -70,4 +70,4 @@ pub use overlay::{
 };
 pub use profile::*;
 pub use scoring::*;
-pub use validate::TEXT_MAX_LEN;
+pub use validate::{RESERVED_ROLE_IDS, TEXT_MAX_LEN};

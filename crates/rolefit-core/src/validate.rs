@@ -8,6 +8,9 @@ use crate::catalog_data::CatalogData;
 use crate::error::Problem;
 use crate::model::{Amount, Text};
 
+/// Ids no role may have, because a scorecard's verdict uses them beside role ids.
+pub const RESERVED_ROLE_IDS: &[&str] = &["both", "undetermined"];
+
 /// The longest text a catalog field may hold, in bytes.
 pub const TEXT_MAX_LEN: usize = 10_000;
 
@@ -41,6 +44,9 @@ impl<'a> Validator<'a> {
             if let Err(e) = id.check() {
                 self.report(path, e.to_string());
                 continue;
+            }
+            if at.kind == FactKind::Role && RESERVED_ROLE_IDS.contains(&id.as_str()) {
+                self.report(path.clone(), format!("{id:?} is reserved: a verdict uses it to name no single role"));
             }
             match self.ids.get(id.as_str()) {
                 Some(first) => {

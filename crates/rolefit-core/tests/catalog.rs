@@ -271,3 +271,13 @@ fn lookups_find_every_kind() {
     assert!(matches!(catalog.fact("handbook"), Some(Fact::Source(_))));
     assert_eq!(catalog.compare("product-owner", "nobody").unwrap_err(), CatalogError::UnknownRole("nobody".into()));
 }
+
+#[test]
+fn verdict_words_cannot_be_role_ids() {
+    let toml = MINIMAL.replace("id = \"product-owner\"", "id = \"both\"");
+    let err = Catalog::from_toml_str(&toml).unwrap_err();
+    insta::assert_snapshot!(err.to_string(), @r#"
+    1 problem in the catalog:
+      roles[0].id: "both" is reserved: a verdict uses it to name no single role
+    "#);
+}

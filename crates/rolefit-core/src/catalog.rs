@@ -45,6 +45,22 @@ pub enum FactKind {
 }
 
 impl FactKind {
+    /// What a record of this kind is called in messages: `"salary figure"`, `"kpi"`.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::Source => "source",
+            Self::Role => "role",
+            Self::Responsibility => "responsibility",
+            Self::Kpi => "kpi",
+            Self::Skill => "skill",
+            Self::Dimension => "dimension",
+            Self::Salary => "salary figure",
+            Self::Signal => "signal",
+            Self::Practice => "practice",
+            Self::Disagreement => "disagreement",
+        }
+    }
+
     /// The name of the catalog list that holds records of this kind (`responsibilities`).
     pub fn list_name(self) -> &'static str {
         match self {

@@ -81,8 +81,8 @@ impl<'a> Validator<'a> {
     fn reference(&mut self, path: String, id: &Id, want: FactKind) {
         match self.kind_of(id.as_str()) {
             Some(kind) if kind == want => {}
-            Some(kind) => self.report(path, format!("{id:?} is a {}, not a {}", noun(kind), noun(want))),
-            None => self.report(path, format!("unknown {} {id:?}", noun(want))),
+            Some(kind) => self.report(path, format!("{id:?} is a {}, not a {}", kind.noun(), want.noun())),
+            None => self.report(path, format!("unknown {} {id:?}", want.noun())),
         }
     }
 
@@ -284,7 +284,7 @@ impl<'a> Validator<'a> {
                     format!(
                         "{:?} is a {}; phrases can point at a role, responsibility, kpi, skill or signal",
                         e.fact,
-                        noun(kind)
+                        kind.noun()
                     ),
                 ),
                 None => self.report(format!("{p}.fact"), format!("unknown fact {:?}", e.fact)),
@@ -328,21 +328,6 @@ impl<'a> Validator<'a> {
 /// Where a record is, as a path: `skills[4]`.
 fn place(r: FactRef) -> String {
     format!("{}[{}]", r.kind.list_name(), r.index)
-}
-
-pub(crate) fn noun(kind: FactKind) -> &'static str {
-    match kind {
-        FactKind::Source => "source",
-        FactKind::Role => "role",
-        FactKind::Responsibility => "responsibility",
-        FactKind::Kpi => "kpi",
-        FactKind::Skill => "skill",
-        FactKind::Dimension => "dimension",
-        FactKind::Salary => "salary figure",
-        FactKind::Signal => "signal",
-        FactKind::Practice => "practice",
-        FactKind::Disagreement => "disagreement",
-    }
 }
 
 /// `MAJOR.MINOR.PATCH`, each a number without leading zeros, with an optional `-pre` tag.

@@ -9,7 +9,7 @@ use crate::catalog_data::CatalogData;
 use crate::error::ParseError;
 use crate::format::Format;
 use crate::model::{DimensionValue, List, RoleImportance, RoleLean, RoleOwnership};
-use crate::validate::{self, noun};
+use crate::validate;
 
 use super::document::{
     Extensions, ImportanceExtension, KpiRoleExtension, LeanExtension, OverlayMode, OverlaySettings, OwnershipExtension,
@@ -308,8 +308,8 @@ impl Merge {
                             format!("{path}.id"),
                             format!(
                                 "{id:?} is a {} at {there}; an override must be a {} too",
-                                noun(base.kind),
-                                noun(base.kind)
+                                base.kind.noun(),
+                                base.kind.noun()
                             ),
                         );
                     }
@@ -322,7 +322,7 @@ impl Merge {
                         format!(
                             "id {id:?} is already used by the {} at {there}; to replace that record, list {id:?} in \
                              overlay.overrides, or choose another id",
-                            noun(base.kind)
+                            base.kind.noun()
                         ),
                     );
                 }
@@ -389,7 +389,7 @@ impl Merge {
                     self.report(
                         o,
                         format!("{p}.{}", R::TARGET_FIELD),
-                        format!("{target:?} is a {}, not a {}", noun(at.kind), noun(R::TARGET)),
+                        format!("{target:?} is a {}, not a {}", at.kind.noun(), R::TARGET.noun()),
                     );
                     continue;
                 }
@@ -397,7 +397,7 @@ impl Merge {
                     self.report(
                         o,
                         format!("{p}.{}", R::TARGET_FIELD),
-                        format!("unknown {} {target:?}", noun(R::TARGET)),
+                        format!("unknown {} {target:?}", R::TARGET.noun()),
                     );
                     continue;
                 }
@@ -414,7 +414,7 @@ impl Merge {
                     format!(
                         "{} {target:?} already lists role {:?} at {there}; to change it, list {target:?} in \
                          overlay.overrides and give the whole record",
-                        noun(R::TARGET),
+                        R::TARGET.noun(),
                         row.role().as_str()
                     ),
                 );

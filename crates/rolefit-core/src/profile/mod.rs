@@ -19,7 +19,6 @@ pub use org::{
 };
 
 use crate::error::Problem;
-use crate::scoring::kind_noun;
 use crate::{Catalog, FactKind, Id};
 
 /// Reports an id that is malformed, missing from the catalog, or of another kind than `want`.
@@ -32,8 +31,8 @@ pub(crate) fn check_reference(catalog: &Catalog, path: String, id: &Id, want: Fa
         Some(found) if found.kind == want => {}
         Some(found) => problems.push(Problem {
             path,
-            message: format!("{:?} is a {}, not a {}", id.as_str(), kind_noun(found.kind), kind_noun(want)),
+            message: format!("{:?} is a {}, not a {}", id.as_str(), found.kind.noun(), want.noun()),
         }),
-        None => problems.push(Problem { path, message: format!("unknown {} {:?}", kind_noun(want), id.as_str()) }),
+        None => problems.push(Problem { path, message: format!("unknown {} {:?}", want.noun(), id.as_str()) }),
     }
 }

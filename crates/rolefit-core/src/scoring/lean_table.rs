@@ -158,7 +158,7 @@ impl LeanTable {
             };
             if slot(fact.kind).is_none() {
                 let message =
-                    format!("{:?} is a {}, which does not lean to a role", fact_id.as_str(), kind_noun(fact.kind));
+                    format!("{:?} is a {}, which does not lean to a role", fact_id.as_str(), fact.kind.noun());
                 problems.push(Problem { path, message });
                 continue;
             }
@@ -217,22 +217,5 @@ impl LeanTable {
             }
         }
         totals
-    }
-}
-
-pub(crate) fn kind_noun(kind: FactKind) -> &'static str {
-    match kind {
-        FactKind::Source => "source",
-        FactKind::Role => "role",
-        FactKind::Responsibility => "responsibility",
-        FactKind::Kpi => "kpi",
-        FactKind::Skill => "skill",
-        FactKind::Dimension => "dimension",
-        FactKind::Salary => "salary figure",
-        FactKind::Signal => "signal",
-        FactKind::Practice => "practice",
-        FactKind::Disagreement => "disagreement",
-        #[allow(unreachable_patterns)]
-        _ => "fact",
     }
 }

@@ -40,8 +40,6 @@ pub use scorecard::{Contribution, RoleScore, Scorecard, ScorecardBuilder, Staffi
 pub use scorer::{Named, Scorer, ScorerFn, WithPolicy, scorer_fn};
 pub use weights::Weights;
 
-pub(crate) use lean_table::kind_noun;
-
 use crate::model::Staffing;
 
 pub(crate) fn staffing_label(staffing: Staffing) -> &'static str {

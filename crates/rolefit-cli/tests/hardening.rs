@@ -174,9 +174,12 @@ fn output_is_byte_identical_across_runs_and_thread_counts() {
     assert_deterministic(&["compare", "product-owner", "product-manager", "--format", "json"]);
     assert_deterministic(&["compare", "product-owner", "product-manager", "--format", "markdown"]);
     // Enough postings for several parallel batches (256 lines each).
-    let dev = std::fs::read_to_string(repo("../shared/jd-dev/postings.jsonl")).unwrap_or_default();
-    let lines: Vec<&str> = dev.lines().filter(|l| !l.trim().is_empty()).collect();
-    assert!(!lines.is_empty(), "the development postings are missing");
+    let postings: Vec<String> = fixture_postings()
+        .iter()
+        .enumerate()
+        .map(|(i, text)| serde_json::json!({ "id": format!("p{i}"), "text": text }).to_string())
+        .collect();
+    let lines: Vec<&str> = postings.iter().map(String::as_str).collect();
     let mut text = String::new();
     for i in 0..600 {
         text.push_str(lines[i % lines.len()]);
@@ -192,6 +195,25 @@ fn output_is_byte_identical_across_runs_and_thread_counts() {
     }
 }
 
+/// Postings written for these tests: every verdict, boilerplate, and an adjacent role.
+fn fixture_postings() -> [&'static str; 6] {
+    [
+        "Product Owner\n\nJoin our Scrum team: you own and order the product backlog, write user stories with \
+         acceptance criteria, run sprint planning and review, and accept the increment every sprint.\n\n\
+         About us\nWe are a friendly company with great benefits. We are an equal opportunity employer.",
+        "Senior Product Manager\n\nSet the product vision and strategy, build the roadmap from market research and \
+         competitive analysis, define pricing and the go-to-market plan, and track revenue and market share.",
+        "Product Manager / Product Owner\n\nOwn the roadmap and the product backlog: market research, pricing and \
+         positioning, and also user stories, backlog refinement and sprint planning with the team.",
+        "Scrum Master\n\nCoach the team in Scrum, facilitate the daily stand-up, sprint planning and \
+         retrospectives, remove impediments, and help the Product Owner keep the backlog in order.",
+        "Backend Engineer\n\nBuild services in Rust, review code, keep the build green and the latency low.",
+        "Product Owner (m/f/d)\n\nYou translate stakeholder requirements into a prioritised backlog, define the \
+         sprint goal with the developers and decide what the team builds next; velocity and release cadence are \
+         yours to watch.",
+    ]
+}
+
 /// What streaming JSON Lines through `classify --jsonl -` did.
 #[derive(Debug)]
 struct Streamed {
@@ -202,16 +224,11 @@ struct Streamed {
     elapsed: Duration,
 }
 
-/// Streams `bytes` of JSON Lines (the development postings over and over, with ids
+/// Streams `bytes` of JSON Lines (the fixture postings over and over, with ids
 /// counting up and a malformed line every 100th) through `classify --jsonl -`,
 /// generated on the fly, never stored. Checks the output order as it goes.
 fn stream_jsonl(bytes: u64, threads: &str) -> Streamed {
-    let dev = std::fs::read_to_string(repo("../shared/jd-dev/postings.jsonl")).unwrap();
-    let texts: Vec<String> = dev
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_owned))
-        .collect();
+    let texts: Vec<String> = fixture_postings().iter().map(|t| (*t).to_owned()).collect();
     assert!(!texts.is_empty());
     let start = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_rolefit"))

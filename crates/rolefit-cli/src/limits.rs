@@ -111,6 +111,9 @@ mod tests {
             (l.max_input_bytes, l.max_depth, l.max_records, l.max_string_bytes, l.max_line_bytes),
             (d.max_input_bytes, d.max_depth, d.max_records, d.max_string_bytes, None)
         );
+        // Without --max-line-bytes, classify --jsonl derives the same default from --max-bytes.
+        assert_eq!(d.max_line_bytes, rolefit_text::DEFAULT_MAX_LINE_BYTES);
+        assert_eq!(d.max_line_bytes, rolefit_text::DEFAULT_MAX_TEXT_BYTES + (1 << 20));
     }
 
     #[test]

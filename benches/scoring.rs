@@ -130,6 +130,16 @@ fn per_profile(c: &mut Criterion) {
         })
     });
 
+    // The same card, reusing one card's allocations from profile to profile.
+    let mut card = rolefit::Scorecard::default();
+    group.bench_function("needs_assessment_into", |b| {
+        b.iter(|| {
+            i = (i + 1) % POOL;
+            needs.assess_into(black_box(&orgs[i]), &mut card);
+            assert_eq!(card.scores.len(), roles);
+        })
+    });
+
     group.bench_function("needs_assessment_brief", |b| {
         b.iter(|| {
             i = (i + 1) % POOL;
@@ -156,6 +166,15 @@ fn per_profile(c: &mut Criterion) {
             let report = fit.assess(black_box(&people[i]));
             assert_eq!(report.roles.len(), roles);
             report
+        })
+    });
+
+    let mut evidence = rolefit::Evidence::new();
+    group.bench_function("fit_evidence_only", |b| {
+        b.iter(|| {
+            i = (i + 1) % POOL;
+            fit.evidence_into(black_box(&people[i]), &mut evidence);
+            assert!(evidence.len() <= people[i].skills.len() + people[i].experience.len());
         })
     });
     group.finish();

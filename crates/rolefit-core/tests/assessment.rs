@@ -314,6 +314,16 @@ mod fast_path {
         }
     }
 
+    /// The canonical catalog with its signals in reverse order.
+    fn reordered_catalog() -> &'static Catalog {
+        static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+        CATALOG.get_or_init(|| {
+            let mut data = rolefit_data::catalog().data().clone();
+            data.signals.to_mut().reverse();
+            Catalog::new(data).unwrap()
+        })
+    }
+
     proptest! {
         /// `assess` skips building the evidence; it must give exactly what the general path gives.
         #[test]
@@ -322,6 +332,16 @@ mod fast_path {
             let needs = NeedsAssessment::new(catalog);
             let full = needs.assess(&profile);
             prop_assert_eq!(&full, &needs.assess_with(&profile, needs.scorer()));
+            // A reused card holds nothing of the profile it held before.
+            let other_roles = Scorecard {
+                scores: vec![RoleScore { role: Id::from_static("scrum-master"), score: 0.5 }],
+                ..super::assess(&super::po_checklist())
+            };
+            let before = [super::assess(&super::pm_checklist()), super::assess(&OrgProfile::default()), other_roles];
+            for mut card in before {
+                needs.assess_into(&profile, &mut card);
+                prop_assert_eq!(&card, &full);
+            }
             let brief = needs.assess_brief(&profile);
             prop_assert!(brief.contributions.is_empty() && brief.unanswered.is_empty());
             prop_assert_eq!(brief, Scorecard { contributions: Vec::new(), unanswered: Vec::new(), ..full });
@@ -331,6 +351,51 @@ mod fast_path {
             ).unwrap();
             let tuned = NeedsAssessment::with_weights(catalog, &weights).unwrap();
             prop_assert_eq!(tuned.assess(&profile), tuned.assess_with(&profile, tuned.scorer()));
+            // Signals in another order than the typed fields' slots.
+            let reordered = reordered_catalog();
+            let needs = NeedsAssessment::new(reordered);
+            prop_assert_eq!(needs.assess(&profile), needs.assess_with(&profile, needs.scorer()));
+        }
+    }
+
+    prop_compose! {
+        /// Any skills and experience, including ids the catalog does not have (skipped).
+        fn candidate()(
+            skills in proptest::collection::btree_map(
+                proptest::sample::select(
+                    rolefit_data::catalog().skills().iter().map(|s| s.id.clone())
+                        .chain([Id::from_static("no-such-skill"), Id::from_static("roadmap-ownership")])
+                        .collect::<Vec<_>>()
+                ),
+                proptest::sample::select(Proficiency::ALL.to_vec()),
+                0..20,
+            ),
+            experience in proptest::collection::btree_map(
+                proptest::sample::select(
+                    rolefit_data::catalog().responsibilities().iter().map(|r| r.id.clone()).collect::<Vec<_>>()
+                ),
+                proptest::sample::select(vec![Ownership::Contributes, Ownership::Shares, Ownership::Owns]),
+                0..6,
+            ),
+        ) -> CandidateProfile {
+            CandidateProfile { name: None, skills, experience }
+        }
+    }
+
+    proptest! {
+        /// Candidate fit's `assess` skips building the evidence; it must give exactly what
+        /// the built-in strategy gives through the general path.
+        #[test]
+        fn candidate_fit_equals_the_general_path(profile in candidate()) {
+            let catalog = rolefit_data::catalog();
+            let shares = [(FactKind::Skill, 1.0 - EXPERIENCE_SHARE), (FactKind::Responsibility, EXPERIENCE_SHARE)];
+            let general = if profile.experience.is_empty() {
+                CoverageScorer::new(catalog, &[FactKind::Skill])
+            } else {
+                CoverageScorer::by_kind(catalog, &shares)
+            };
+            let fit = CandidateFit::new(catalog);
+            prop_assert_eq!(fit.assess(&profile), fit.assess_with(&profile, &general));
         }
     }
 }

@@ -147,6 +147,23 @@ proptest! {
         laws(rolefit_data::catalog(), &items, &unknown, &extra, seed)?;
     }
 
+    /// Extending sorts once at the end; it must keep exactly what pushing one by one keeps.
+    #[test]
+    fn extending_evidence_equals_pushing_each_item(
+        (items, more) in {
+            let c = rolefit_data::catalog();
+            (items(c), items(c)).prop_map(|((i, _), (m, _))| (i, m))
+        }
+    ) {
+        let mut pushed = Evidence::new();
+        for item in items.iter().chain(&more) {
+            pushed.push(item.fact, item.strength, item.origin.clone());
+        }
+        let mut extended: Evidence = items.iter().cloned().collect();
+        extended.extend(more.iter().cloned());
+        prop_assert_eq!(extended, pushed);
+    }
+
     #[test]
     fn needs_assessment_cards_obey_the_laws(
         answers in proptest::collection::vec(prop_oneof![Just(Answer::Yes), Just(Answer::No), Just(Answer::Unknown)], 25),

@@ -5,12 +5,14 @@ use std::cell::RefCell;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::ProfileError;
 use super::candidate::{CandidateProfile, Proficiency};
 use super::fact_lookup::FactLookup;
-use crate::model::Importance;
-use crate::scoring::{CoverageScorer, Evidence, Origin, Scorecard, Scorer, Weights};
-use crate::{Catalog, FactKind, Id};
+use super::{ProfileError, positions};
+use crate::model::{Importance, Ownership};
+use crate::scoring::{
+    CoverageScorer, Evidence, EvidenceItem, Origin, Scorecard, ScorecardBuilder, Scorer, Weights, clamp_strength,
+};
+use crate::{Catalog, FactKind, FactRef, Id};
 
 /// The share of the fit that experience carries when a profile lists any (skills carry the rest).
 pub const EXPERIENCE_SHARE: f64 = 0.3;
@@ -150,22 +152,48 @@ impl<'c> CandidateFit<'c> {
     /// Like [`evidence`](Self::evidence), reusing `evidence`'s allocations (it is cleared first).
     pub fn evidence_into(&self, profile: &CandidateProfile, evidence: &mut Evidence) {
         evidence.clear();
-        for (id, proficiency) in &profile.skills {
-            if let Some(fact) = self.ids.get(id.as_str(), FactKind::Skill) {
-                evidence.push(fact, proficiency.strength(), Origin::Skill { proficiency: *proficiency });
-            }
-        }
-        for (id, level) in &profile.experience {
-            if let Some(fact) = self.ids.get(id.as_str(), FactKind::Responsibility) {
-                evidence.push(fact, level.weight(), Origin::Experience { level: *level });
-            }
-        }
+        let skills = profile.skills.iter().filter_map(|(id, proficiency)| {
+            let fact = self.ids.get(id.as_str(), FactKind::Skill)?;
+            Some(EvidenceItem {
+                fact,
+                strength: proficiency.strength(),
+                origin: Origin::Skill { proficiency: *proficiency },
+            })
+        });
+        let experience = profile.experience.iter().filter_map(|(id, level)| {
+            let fact = self.ids.get(id.as_str(), FactKind::Responsibility)?;
+            Some(EvidenceItem { fact, strength: level.weight(), origin: Origin::Experience { level: *level } })
+        });
+        // Ids come in alphabetical order, facts are kept in catalog order: one sort at the end.
+        evidence.extend(skills.chain(experience));
     }
 
     /// How well the candidate fits each role, with the built-in strategy.
+    ///
+    /// Gives exactly what [`assess_with`](Self::assess_with) gives with the built-in
+    /// strategy; for catalogs of up to 64 skills and 64 responsibilities it is computed
+    /// without building the evidence (the tests check that the two agree).
     pub fn assess(&self, profile: &CandidateProfile) -> FitReport {
-        let scorer: &dyn Scorer = if profile.experience.is_empty() { &self.skills } else { &self.with_experience };
-        self.assess_with(profile, scorer)
+        let scorer = if profile.experience.is_empty() { &self.skills } else { &self.with_experience };
+        let Some(held) = self.held(profile) else { return self.assess_with(profile, scorer) };
+        let answered = (held.skills.count_ones() + held.work.count_ones()) as usize;
+        // In evidence order: by kind (responsibilities before skills), then catalog position.
+        let work = positions(held.work).map(|index| {
+            let level = held.level[index];
+            let fact = FactRef { kind: FactKind::Responsibility, index };
+            EvidenceItem { fact, strength: clamp_strength(level.weight()), origin: Origin::Experience { level } }
+        });
+        let skills = positions(held.skills).map(|index| {
+            let proficiency = held.proficiency[index];
+            let fact = FactRef { kind: FactKind::Skill, index };
+            EvidenceItem {
+                fact,
+                strength: clamp_strength(proficiency.strength()),
+                origin: Origin::Skill { proficiency },
+            }
+        });
+        let card = scorer.score_items(ScorecardBuilder::for_answered(self.catalog, answered), work.chain(skills));
+        self.report(profile, |index| held.proficiency(index), card)
     }
 
     /// How well the candidate fits each role, with another strategy.
@@ -174,19 +202,42 @@ impl<'c> CandidateFit<'c> {
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut evidence) => {
                 self.evidence_into(profile, &mut evidence);
-                self.report(profile, &evidence, scorer.score(self.catalog, &evidence))
+                self.report_from_evidence(profile, &evidence, scorer.score(self.catalog, &evidence))
             }
             Err(_) => {
                 let evidence = self.evidence(profile);
-                self.report(profile, &evidence, scorer.score(self.catalog, &evidence))
+                self.report_from_evidence(profile, &evidence, scorer.score(self.catalog, &evidence))
             }
         })
     }
 
-    fn report(&self, profile: &CandidateProfile, evidence: &Evidence, scorecard: Scorecard) -> FitReport {
-        let skills = self.catalog.skills();
+    /// The profile's skills and experience by catalog position, or `None` when the catalog
+    /// has more skills or responsibilities than a [`Held`] has room for, or the built-in
+    /// strategies were built for another catalog.
+    fn held(&self, profile: &CandidateProfile) -> Option<Held> {
+        let fits = self.catalog.skills().len() <= Held::MAX && self.catalog.responsibilities().len() <= Held::MAX;
+        if !(fits && self.skills.built_for(self.catalog) && self.with_experience.built_for(self.catalog)) {
+            return None;
+        }
+        let mut held = Held::default();
+        for (id, proficiency) in &profile.skills {
+            if let Some(fact) = self.ids.get(id.as_str(), FactKind::Skill) {
+                held.skills |= 1 << fact.index;
+                held.proficiency[fact.index] = *proficiency;
+            }
+        }
+        for (id, level) in &profile.experience {
+            if let Some(fact) = self.ids.get(id.as_str(), FactKind::Responsibility) {
+                held.work |= 1 << fact.index;
+                held.level[fact.index] = *level;
+            }
+        }
+        Some(held)
+    }
+
+    fn report_from_evidence(&self, profile: &CandidateProfile, evidence: &Evidence, scorecard: Scorecard) -> FitReport {
         // Each skill's proficiency by position: one pass over the evidence instead of a search per need.
-        let mut held: Vec<Option<Proficiency>> = vec![None; skills.len()];
+        let mut held: Vec<Option<Proficiency>> = vec![None; self.catalog.skills().len()];
         for item in evidence.items() {
             if let (FactKind::Skill, Origin::Skill { proficiency }) = (item.fact.kind, &item.origin)
                 && let Some(slot) = held.get_mut(item.fact.index)
@@ -194,6 +245,17 @@ impl<'c> CandidateFit<'c> {
                 *slot = Some(*proficiency);
             }
         }
+        self.report(profile, |index| held.get(index).copied().flatten(), scorecard)
+    }
+
+    /// The report, with `held(skill position)` the proficiency the candidate has in a skill.
+    fn report(
+        &self,
+        profile: &CandidateProfile,
+        held: impl Fn(usize) -> Option<Proficiency>,
+        scorecard: Scorecard,
+    ) -> FitReport {
+        let skills = self.catalog.skills();
         let roles = self
             .catalog
             .roles()
@@ -204,11 +266,13 @@ impl<'c> CandidateFit<'c> {
                 let mut matching = Vec::with_capacity(needs.len());
                 let mut missing = Vec::with_capacity(needs.len());
                 for &(index, importance) in needs {
-                    let skill = skills[index].id.clone();
-                    match held.get(index).copied().flatten() {
-                        Some(proficiency) => matching.push(SkillMatch { skill, proficiency, importance }),
-                        _ if importance >= Importance::Important => missing.push(MissingSkill { skill, importance }),
-                        _ => {}
+                    let skill = || skills[index].id.clone();
+                    match held(index) {
+                        Some(proficiency) => matching.push(SkillMatch { skill: skill(), proficiency, importance }),
+                        None if importance >= Importance::Important => {
+                            missing.push(MissingSkill { skill: skill(), importance })
+                        }
+                        None => {}
                     }
                 }
                 RoleFit {
@@ -220,5 +284,35 @@ impl<'c> CandidateFit<'c> {
             })
             .collect();
         FitReport { name: profile.name.clone(), scorecard, roles }
+    }
+}
+
+/// A profile's skills and experience by catalog position (bit `i` of a set for position `i`).
+struct Held {
+    /// The skills the profile lists.
+    skills: u64,
+    proficiency: [Proficiency; Held::MAX],
+    /// The responsibilities the profile lists experience in.
+    work: u64,
+    level: [Ownership; Held::MAX],
+}
+
+impl Held {
+    /// The most skills, and the most responsibilities, a catalog may have for the sets.
+    const MAX: usize = u64::BITS as usize;
+
+    fn proficiency(&self, skill: usize) -> Option<Proficiency> {
+        (skill < Self::MAX && self.skills >> skill & 1 == 1).then(|| self.proficiency[skill])
+    }
+}
+
+impl Default for Held {
+    fn default() -> Self {
+        Self {
+            skills: 0,
+            proficiency: [Proficiency::Novice; Held::MAX],
+            work: 0,
+            level: [Ownership::Contributes; Held::MAX],
+        }
     }
 }

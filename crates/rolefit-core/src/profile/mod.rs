@@ -36,3 +36,12 @@ pub(crate) fn check_reference(catalog: &Catalog, path: String, id: &Id, want: Fa
         None => problems.push(Problem { path, message: format!("unknown {} {:?}", want.noun(), id.as_str()) }),
     }
 }
+
+/// The positions of the set bits, lowest first (for the fast paths' sets of catalog positions).
+pub(crate) fn positions(mut set: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let at = set.trailing_zeros();
+        set &= set.wrapping_sub(1);
+        (at < u64::BITS).then_some(at as usize)
+    })
+}

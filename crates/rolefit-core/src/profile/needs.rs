@@ -1,16 +1,17 @@
 //! The needs assessment: which role(s) an organisation needs.
 
-use super::ProfileError;
 use super::fact_lookup::FactLookup;
 use super::org::{OrgProfile, TYPED_SIGNALS};
+use super::{ProfileError, positions};
 use crate::model::Staffing;
 use crate::scoring::{
     Answer, Contribution, Evidence, LeanScorer, Origin, RoleScore, Scorecard, Scorer, StaffingEvidence, Thresholds,
-    Verdict, Weights,
+    Weights, same_id,
 };
 use crate::{AssessmentSignal, Catalog, FactKind, FactRef};
 
-/// Catalogs with more signals than this take the general path (evidence, then the scorer).
+/// Catalogs with more signals than this take the general path (evidence, then the scorer):
+/// the fast path keeps a profile's answers as sets of signal positions in a `u64`.
 const MAX_FAST_SIGNALS: usize = 64;
 /// Catalogs with more roles than this take the general path.
 const MAX_FAST_ROLES: usize = 8;
@@ -25,7 +26,8 @@ const MAX_FAST_ROLES: usize = 8;
 /// they need separate people; the verdict `both` carries that as
 /// [`Scorecard::staffing`].
 ///
-/// Build it once per catalog (it resolves the signal ids once) and assess many profiles.
+/// Build it once per catalog (it resolves the signal ids once) and assess many profiles;
+/// [`assess_into`](Self::assess_into) reuses one card's allocations from profile to profile.
 ///
 /// ```
 /// use rolefit_core::{Catalog, NeedsAssessment, OrgProfile, Verdict};
@@ -40,6 +42,9 @@ pub struct NeedsAssessment<'c> {
     catalog: &'c Catalog,
     /// For each catalog signal, the typed-answer slot it reads, if any.
     typed_slot: Vec<Option<u8>>,
+    /// Whether signal `i` reads slot `i` for every slot, and later signals none (as in the
+    /// canonical catalog): then the typed answers' sets are the signals' sets as they are.
+    typed_in_signal_order: bool,
     scorer: LeanScorer<'c>,
     /// The contribution of a "yes" to each signal, per role it leans to (effect still 0).
     templates: Vec<Contribution>,
@@ -47,20 +52,22 @@ pub struct NeedsAssessment<'c> {
     template_roles: Vec<usize>,
     /// Per signal, its range in `templates`.
     template_spans: Vec<(usize, usize)>,
-    /// Per signal, what a "yes" adds: its leans in a fixed-size row, and its staffing.
-    plans: Vec<SignalPlan>,
+    /// Per signal, what a "yes" adds to each role's mass (0 past the catalog's roles, and for
+    /// roles it does not lean to).
+    leans: Vec<[f64; MAX_FAST_ROLES]>,
+    /// The signals (bit i for signal i) whose "yes" says one person can cover the roles.
+    one_person: u64,
+    /// The signals whose "yes" says the roles need separate people.
+    separate_people: u64,
     /// The signals by id, for explicit answers.
     signal_ids: FactLookup<'c>,
 }
 
-/// What one signal contributes, laid out for the fast path.
-#[derive(Debug, Clone)]
-struct SignalPlan {
-    /// Weight per role (0 past the catalog's roles; only positive, finite weights).
-    leans: [f64; MAX_FAST_ROLES],
-    /// How many roles it leans to.
-    parts: usize,
-    staffing: Option<Staffing>,
+/// A profile's answers as sets of signal positions (bit i for signal i).
+#[derive(Debug, Clone, Copy)]
+struct AnswerSets {
+    yes: u64,
+    known: u64,
 }
 
 impl<'c> NeedsAssessment<'c> {
@@ -75,11 +82,16 @@ impl<'c> NeedsAssessment<'c> {
     }
 
     fn with_scorer_parts(catalog: &'c Catalog, scorer: LeanScorer<'c>) -> Self {
-        let typed_slot = catalog
+        let typed_slot: Vec<Option<u8>> = catalog
             .signals()
             .iter()
             .map(|s| TYPED_SIGNALS.iter().position(|t| *t == s.id.as_str()).and_then(|p| u8::try_from(p).ok()))
             .collect();
+        let typed_in_signal_order = typed_slot.len() >= TYPED_SIGNALS.len()
+            && typed_slot.iter().enumerate().all(|(i, slot)| match slot {
+                Some(s) => usize::from(*s) == i,
+                None => i >= TYPED_SIGNALS.len(),
+            });
         let (mut templates, mut template_roles, mut template_spans) = (Vec::new(), Vec::new(), Vec::new());
         for (index, signal) in catalog.signals().iter().enumerate() {
             let start = templates.len();
@@ -95,21 +107,37 @@ impl<'c> NeedsAssessment<'c> {
             }
             template_spans.push((start, templates.len()));
         }
-        let plans = (0..catalog.signals().len())
-            .map(|index| {
-                let fact = FactRef { kind: FactKind::Signal, index };
-                let mut leans = [0.0; MAX_FAST_ROLES];
-                for (lean, &weight) in leans.iter_mut().zip(scorer.table().lean(fact).unwrap_or_default()) {
-                    if weight > 0.0 && weight.is_finite() {
-                        *lean = weight;
-                    }
+        let (mut leans, mut one_person, mut separate_people) = (Vec::new(), 0_u64, 0_u64);
+        for index in 0..catalog.signals().len() {
+            let fact = FactRef { kind: FactKind::Signal, index };
+            let mut row = [0.0; MAX_FAST_ROLES];
+            for (lean, &weight) in row.iter_mut().zip(scorer.table().lean(fact).unwrap_or_default()) {
+                if weight > 0.0 && weight.is_finite() {
+                    *lean = weight;
                 }
-                let parts = leans.iter().filter(|w| **w > 0.0).count();
-                SignalPlan { leans, parts, staffing: scorer.table().staffing(fact) }
-            })
-            .collect();
+            }
+            leans.push(row);
+            let bit = 1_u64.checked_shl(u32::try_from(index).unwrap_or(u32::MAX)).unwrap_or(0);
+            match scorer.table().staffing(fact) {
+                Some(Staffing::OnePerson) => one_person |= bit,
+                Some(Staffing::SeparatePeople) => separate_people |= bit,
+                None => {}
+            }
+        }
         let signal_ids = FactLookup::new(catalog, &[FactKind::Signal]);
-        Self { catalog, typed_slot, scorer, templates, template_roles, template_spans, plans, signal_ids }
+        Self {
+            catalog,
+            typed_slot,
+            typed_in_signal_order,
+            scorer,
+            templates,
+            template_roles,
+            template_spans,
+            leans,
+            one_person,
+            separate_people,
+            signal_ids,
+        }
     }
 
     /// The questions, one per signal of the catalog, in catalog order.
@@ -156,7 +184,7 @@ impl<'c> NeedsAssessment<'c> {
         }
         let mut explicit = explicit.into_iter().peekable();
         for (index, slot) in self.typed_slot.iter().enumerate() {
-            let mut answer = slot.map_or(Answer::Unknown, |s| typed[usize::from(s)]);
+            let mut answer = slot.map_or(Answer::Unknown, |s| typed.get(s));
             while let Some((i, a)) = explicit.next_if(|(i, _)| *i <= index) {
                 if i == index {
                     answer = a;
@@ -166,112 +194,139 @@ impl<'c> NeedsAssessment<'c> {
         }
     }
 
+    /// The answers as sets, for catalogs of at most [`MAX_FAST_SIGNALS`] signals: the same
+    /// answers [`answers`](Self::answers) gives, typed fields first, explicit ones over them.
+    fn answer_sets(&self, profile: &OrgProfile) -> AnswerSets {
+        let typed = profile.typed_answers();
+        let (mut yes, mut known) = if self.typed_in_signal_order {
+            (u64::from(typed.yes), u64::from(typed.known))
+        } else {
+            let (mut yes, mut known) = (0_u64, 0_u64);
+            for (index, slot) in self.typed_slot.iter().enumerate() {
+                if let Some(slot) = slot {
+                    yes |= u64::from(typed.yes >> slot & 1) << index;
+                    known |= u64::from(typed.known >> slot & 1) << index;
+                }
+            }
+            (yes, known)
+        };
+        for (id, answer) in &profile.answers {
+            if let Some(fact) = self.signal_ids.get(id.as_str(), FactKind::Signal) {
+                let bit = 1_u64 << fact.index;
+                yes = (yes & !bit) | if *answer == Answer::Yes { bit } else { 0 };
+                known = (known & !bit) | if *answer == Answer::Unknown { 0 } else { bit };
+            }
+        }
+        AnswerSets { yes, known }
+    }
+
     /// Which role(s) the organisation needs, with the built-in strategy.
     ///
     /// Gives exactly `self.scorer().score(catalog, &self.evidence(profile))`, computed
     /// without building the evidence (the tests check that the two agree).
     pub fn assess(&self, profile: &OrgProfile) -> Scorecard {
-        self.fast(profile, true).unwrap_or_else(|| self.scorer.score(self.catalog, &self.evidence(profile)))
+        let mut card = Scorecard::default();
+        self.assess_into(profile, &mut card);
+        card
+    }
+
+    /// Like [`assess`](Self::assess), writing into `card` and reusing its allocations: for
+    /// scoring many profiles one after another, where a fresh card each time would spend
+    /// much of the time allocating and freeing. Whatever `card` held is replaced.
+    ///
+    /// ```
+    /// use rolefit_core::{Catalog, NeedsAssessment, OrgProfile, Scorecard};
+    /// let catalog = Catalog::new(Default::default())?;
+    /// let needs = NeedsAssessment::new(&catalog);
+    /// let mut card = Scorecard::default();
+    /// for profile in [OrgProfile::default(), OrgProfile { products: Some(4), ..Default::default() }] {
+    ///     needs.assess_into(&profile, &mut card);
+    ///     assert_eq!(card, needs.assess(&profile));
+    /// }
+    /// # Ok::<(), rolefit_core::CatalogError>(())
+    /// ```
+    pub fn assess_into(&self, profile: &OrgProfile, card: &mut Scorecard) {
+        if !self.fast_into(profile, true, card) {
+            *card = self.scorer.score(self.catalog, &self.evidence(profile));
+        }
     }
 
     /// [`assess`](Self::assess) without the explanation: the same verdict, staffing,
     /// scores, margin, coverage and confidence, with `contributions` and `unanswered` left
     /// empty. For scoring many profiles when only the outcome is kept.
     pub fn assess_brief(&self, profile: &OrgProfile) -> Scorecard {
-        self.fast(profile, false).unwrap_or_else(|| {
-            let mut card = self.assess(profile);
+        let mut card = Scorecard::default();
+        if !self.fast_into(profile, false, &mut card) {
+            card = self.assess(profile);
             card.contributions = Vec::new();
             card.unanswered = Vec::new();
-            card
-        })
+        }
+        card
     }
 
-    /// The assessment computed straight from the answers, or `None` when the catalog is too
-    /// large for the fixed-size scratch arrays (then the general path runs).
-    fn fast(&self, profile: &OrgProfile, explain: bool) -> Option<Scorecard> {
+    /// The assessment computed straight from the answers into `card`, or `false` (and `card`
+    /// untouched) when the catalog is too large for the fast path's fixed-size sets.
+    fn fast_into(&self, profile: &OrgProfile, explain: bool, card: &mut Scorecard) -> bool {
         let n = self.typed_slot.len();
-        let roles = self.catalog.roles().len();
-        if n > MAX_FAST_SIGNALS || roles > MAX_FAST_ROLES || !self.scorer.built_for(self.catalog) {
-            return None;
+        let roles = self.catalog.roles();
+        if n > MAX_FAST_SIGNALS || roles.len() > MAX_FAST_ROLES || !self.scorer.built_for(self.catalog) {
+            return false;
         }
-        let mut answers = [Answer::Unknown; MAX_FAST_SIGNALS];
-        self.answers(profile, |index, answer| answers[index] = answer);
-        let answers = &answers[..n];
+        let AnswerSets { yes, known } = self.answer_sets(profile);
+        let asked = if n == 0 { 0 } else { u64::MAX >> (MAX_FAST_SIGNALS - n) };
+        let unknown = asked & !known;
 
-        // Pass 1: masses, staffing, counts; the same sums, in the same order, as the general
-        // path (adding a 0 weight leaves a sum as it is, so every role's weight is added).
+        // The same sums, in the same order, as the general path: a "yes" has strength 1, so
+        // its mass is the weight itself, and the weights of every signal answered "yes" are
+        // added in catalog order ("no" and unknown add nothing).
         let mut masses = [0.0_f64; MAX_FAST_ROLES];
-        let mut staffing_evidence = StaffingEvidence::default();
-        let (mut answered, mut unknown, mut parts, mut yeses) = (0_usize, 0_usize, 0_usize, 0_usize);
-        // The signals answered yes and the unknown ones, in order, for pass 2.
-        let (mut yes_at, mut unknown_at) = ([0_u8; MAX_FAST_SIGNALS], [0_u8; MAX_FAST_SIGNALS]);
-        // Without branches on the answer: answers are data, and mispredicted branches cost more
-        // than the arithmetic. A "no" or an unknown adds 0, which leaves every sum as it is.
-        for (index, (answer, plan)) in answers.iter().zip(&self.plans).enumerate() {
-            let yes = usize::from(*answer == Answer::Yes);
-            let known = usize::from(*answer != Answer::Unknown);
-            let strength = yes as f64;
-            // Always write, advance only on a match: collecting positions without a branch.
-            // `index` < MAX_FAST_SIGNALS = 64, checked on entry, so it fits a byte.
-            yes_at[yeses] = index as u8;
-            yeses += yes;
-            unknown_at[unknown] = index as u8;
-            answered += known;
-            unknown += 1 - known;
-            parts += yes * plan.parts;
-            match plan.staffing {
-                Some(Staffing::OnePerson) => staffing_evidence.one_person += strength,
-                Some(Staffing::SeparatePeople) => staffing_evidence.separate_people += strength,
-                None => {}
+        let mut parts = 0;
+        for index in positions(yes) {
+            for (mass, weight) in masses.iter_mut().zip(&self.leans[index]) {
+                *mass += weight;
             }
-            for (mass, weight) in masses.iter_mut().zip(&plan.leans) {
-                *mass += strength * weight;
-            }
+            parts += self.template_spans[index].1 - self.template_spans[index].0;
         }
-
-        // Pass 2: the contributions, now that the denominators are known. They are cloned from
-        // templates made once per catalog: cheaper than building each one field by field.
         let half = self.scorer.half_mass();
-        let role_ids = self.catalog.roles();
-        let signals = self.catalog.signals();
-        let mut contributions: Vec<Contribution> = Vec::with_capacity(if explain { parts } else { 0 });
-        let mut unanswered = Vec::with_capacity(if explain { unknown } else { 0 });
+
+        if !(card.scores.len() == roles.len() && card.scores.iter().zip(roles).all(|(s, r)| same_id(&s.role, &r.id))) {
+            card.scores.clear();
+            card.scores.extend(roles.iter().map(|r| RoleScore { role: r.id.clone(), score: 0.0 }));
+        }
+        for (slot, mass) in card.scores.iter_mut().zip(masses) {
+            slot.score = (mass / (mass + half)).clamp(0.0, 1.0);
+        }
+        let answered = known.count_ones();
+        card.coverage = if n == 0 { 0.0 } else { f64::from(answered) / n as f64 };
+        // Each "yes" adds strength 1: the sums are counts.
+        card.staffing_evidence = StaffingEvidence {
+            one_person: f64::from((yes & self.one_person).count_ones()),
+            separate_people: f64::from((yes & self.separate_people).count_ones()),
+        };
+
+        card.unanswered.clear();
+        card.contributions.clear();
         if explain {
-            for &index in &unknown_at[..unknown] {
-                unanswered.push(signals[usize::from(index)].id.clone());
+            let signals = self.catalog.signals();
+            card.unanswered.reserve(unknown.count_ones() as usize);
+            for index in positions(unknown) {
+                card.unanswered.push(signals[index].id.clone());
             }
-            for &index in &yes_at[..yeses] {
-                let index = usize::from(index);
-                let Some(&(start, end)) = self.template_spans.get(index) else { continue };
-                // Copy the templates, then set the effects in place: changing a copy on the
-                // stack before pushing it stalls the copy (a partial store read back whole).
-                let from = contributions.len();
-                contributions.extend_from_slice(&self.templates[start..end]);
-                for (c, r) in contributions[from..].iter_mut().zip(&self.template_roles[start..end]) {
+            // Cloned from templates made once per catalog, then the effects set in place:
+            // cheaper than building each contribution field by field.
+            card.contributions.reserve(parts);
+            for index in positions(yes) {
+                let (start, end) = self.template_spans[index];
+                let from = card.contributions.len();
+                card.contributions.extend_from_slice(&self.templates[start..end]);
+                for (c, r) in card.contributions[from..].iter_mut().zip(&self.template_roles[start..end]) {
                     c.effect = c.weight / (masses[*r] + half);
                 }
             }
         }
-        let asked = answered + unknown;
-        let mut card = Scorecard {
-            verdict: Verdict::Undetermined,
-            recommended: Vec::new(),
-            staffing: None,
-            scores: role_ids
-                .iter()
-                .zip(masses)
-                .map(|(role, mass)| RoleScore { role: role.id.clone(), score: (mass / (mass + half)).clamp(0.0, 1.0) })
-                .collect(),
-            margin: 0.0,
-            coverage: if asked == 0 { 0.0 } else { answered as f64 / asked as f64 },
-            confidence: 0.0,
-            staffing_evidence,
-            unanswered,
-            contributions,
-        };
         card.summarize();
-        card.apply_policy(&Thresholds::default());
-        Some(card)
+        card.apply_thresholds(&Thresholds::default());
+        true
     }
 
     /// Which role(s) the organisation needs, with another strategy.

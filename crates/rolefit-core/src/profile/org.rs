@@ -108,6 +108,29 @@ pub(crate) const TYPED_SIGNALS: [&str; 25] = [
     "complex-product",
 ];
 
+/// The typed fields' answers: bit `s` is slot `s` of [`TYPED_SIGNALS`].
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct TypedAnswers {
+    /// The slots answered "yes".
+    pub(crate) yes: u32,
+    /// The slots answered at all.
+    pub(crate) known: u32,
+}
+
+impl TypedAnswers {
+    /// The answer in one slot.
+    pub(crate) fn get(self, slot: u8) -> Answer {
+        match (self.known >> slot & 1, self.yes >> slot & 1) {
+            (0, _) => Answer::Unknown,
+            (_, 1) => Answer::Yes,
+            _ => Answer::No,
+        }
+    }
+}
+
+// Every slot has a bit.
+const _: () = assert!(TYPED_SIGNALS.len() <= u32::BITS as usize);
+
 /// Positions in [`TYPED_SIGNALS`].
 #[derive(Clone, Copy)]
 enum Slot {
@@ -266,10 +289,13 @@ impl OrgProfile {
         ProfileError::check(problems)
     }
 
-    /// The typed fields' answer for each of [`TYPED_SIGNALS`].
-    pub(crate) fn typed_answers(&self) -> [Answer; TYPED_SIGNALS.len()] {
-        let mut a = [Answer::Unknown; TYPED_SIGNALS.len()];
-        let mut set = |slot: Slot, known: Option<bool>| a[slot as usize] = Answer::from_option(known);
+    /// The typed fields' answers to [`TYPED_SIGNALS`], as sets of slots.
+    pub(crate) fn typed_answers(&self) -> TypedAnswers {
+        let mut a = TypedAnswers::default();
+        let mut set = |slot: Slot, known: Option<bool>| {
+            a.yes |= u32::from(known == Some(true)) << slot as u32;
+            a.known |= u32::from(known.is_some()) << slot as u32;
+        };
         let not = |b: Option<bool>| b.map(|b| !b);
 
         set(Slot::AgileScrum, self.methodology.map(|m| m != Methodology::Waterfall));

@@ -1,6 +1,8 @@
 //! The `coverage` strategy: how much of what each role needs the evidence covers.
 
-use super::evidence::{Evidence, fact_id};
+use std::borrow::Borrow;
+
+use super::evidence::{Evidence, EvidenceItem, fact_id};
 use super::lean_table::LeanTable;
 use super::scorecard::{Scorecard, ScorecardBuilder};
 use super::scorer::Scorer;
@@ -123,8 +125,42 @@ impl<'c> CoverageScorer<'c> {
     }
 
     fn score_with(&self, table: &LeanTable, needs: &[Vec<f64>], catalog: &Catalog, evidence: &Evidence) -> Scorecard {
-        let mut card = ScorecardBuilder::new(catalog, evidence);
-        for item in evidence.items().iter().filter(|i| self.kinds.contains(&i.fact.kind)) {
+        self.score_sorted(table, needs, ScorecardBuilder::new(catalog, evidence), evidence.items())
+    }
+
+    /// The strategy on items sorted by fact, one per fact, for the catalog it was built for;
+    /// `card` knows the evidence's coverage. For adapters that make the items straight from
+    /// their input rather than through an [`Evidence`] (the candidate fit's fast path).
+    pub(crate) fn score_items<I>(&self, card: ScorecardBuilder<'_>, items: I) -> Scorecard
+    where
+        I: IntoIterator,
+        I::Item: Borrow<EvidenceItem>,
+    {
+        self.score_sorted(&self.table, &self.needs, card, items)
+    }
+
+    /// Whether the strategy was built for this catalog (and so may use its own table).
+    pub(crate) fn built_for(&self, catalog: &Catalog) -> bool {
+        std::ptr::eq(catalog, self.catalog)
+    }
+
+    fn score_sorted<I>(
+        &self,
+        table: &LeanTable,
+        needs: &[Vec<f64>],
+        mut card: ScorecardBuilder<'_>,
+        items: I,
+    ) -> Scorecard
+    where
+        I: IntoIterator,
+        I::Item: Borrow<EvidenceItem>,
+    {
+        let catalog = card.catalog();
+        for item in items {
+            let item = item.borrow();
+            if !self.kinds.contains(&item.fact.kind) {
+                continue;
+            }
             let (Some(row), Some(id)) = (table.lean(item.fact), fact_id(catalog, item.fact)) else { continue };
             for (role, &weight) in row.iter().enumerate() {
                 if weight > 0.0 {
@@ -149,7 +185,7 @@ impl Scorer for CoverageScorer<'_> {
     }
 
     fn score(&self, catalog: &Catalog, evidence: &Evidence) -> Scorecard {
-        if std::ptr::eq(catalog, self.catalog) {
+        if self.built_for(catalog) {
             self.score_with(&self.table, &self.needs, catalog, evidence)
         } else {
             let table = match &self.weights {

@@ -138,7 +138,8 @@ fn key(fact: FactRef) -> (u8, usize) {
     (fact.kind as u8, fact.index)
 }
 
-fn clamp_strength(strength: f64) -> f64 {
+/// A strength as evidence keeps it: clamped to `[0, 1]`, NaN as 0.
+pub(crate) fn clamp_strength(strength: f64) -> f64 {
     if strength.is_nan() { 0.0 } else { strength.clamp(0.0, 1.0) }
 }
 
@@ -248,11 +249,25 @@ impl Evidence {
     }
 }
 
+/// Gives the same evidence as [`push`](Evidence::push)ing each item in turn, with one sort
+/// at the end instead of an insertion per item that arrives out of order (a profile's
+/// ids come in alphabetical order, not the catalog's).
 impl Extend<EvidenceItem> for Evidence {
     fn extend<I: IntoIterator<Item = EvidenceItem>>(&mut self, iter: I) {
-        for item in iter {
-            self.push(item.fact, item.strength, item.origin);
+        let from = self.items.len().saturating_sub(1);
+        self.items
+            .extend(iter.into_iter().map(|item| EvidenceItem { strength: clamp_strength(item.strength), ..item }));
+        if self.items[from..].windows(2).all(|w| key(w[0].fact) < key(w[1].fact)) {
+            return;
         }
+        // Each fact's winner first (stronger, then the smaller origin), then drop the rest.
+        self.items.sort_unstable_by(|a, b| {
+            key(a.fact)
+                .cmp(&key(b.fact))
+                .then_with(|| b.strength.total_cmp(&a.strength))
+                .then_with(|| a.origin.cmp(&b.origin))
+        });
+        self.items.dedup_by(|later, first| later.fact == first.fact);
     }
 }
 

@@ -31,11 +31,13 @@ mod weights;
 
 pub use coverage::CoverageScorer;
 pub use ensemble::Ensemble;
+pub(crate) use evidence::clamp_strength;
 pub use evidence::{Answer, Evidence, EvidenceItem, Origin};
 pub use explanation::Explanation;
 pub use lean::{DEFAULT_HALF, LeanScorer};
 pub use lean_table::{LEANING_KINDS, LeanTable};
 pub use policy::{Decision, Thresholds, VerdictPolicy};
+pub(crate) use scorecard::same_id;
 pub use scorecard::{Contribution, RoleScore, Scorecard, ScorecardBuilder, StaffingEvidence, Verdict};
 pub use scorer::{Named, Scorer, ScorerFn, WithPolicy, scorer_fn};
 pub use weights::Weights;

@@ -108,12 +108,15 @@ impl Default for Thresholds {
     }
 }
 
-impl VerdictPolicy for Thresholds {
-    fn decide(&self, card: &Scorecard) -> Decision {
-        let Some(top) = card.top() else { return Decision::undetermined() };
+impl Thresholds {
+    /// [`decide`](VerdictPolicy::decide), writing the recommended roles into `recommended`
+    /// (cleared first) so that a card's list can be reused; returns the verdict and staffing.
+    pub(crate) fn decide_into(&self, card: &Scorecard, recommended: &mut Vec<Id>) -> (Verdict, Option<Staffing>) {
+        recommended.clear();
+        let Some(top) = card.top() else { return (Verdict::Undetermined, None) };
         // NaN thresholds compare false and so never block a verdict; that is the caller's choice.
         if top.score < self.min_score || card.confidence < self.min_confidence || top.score <= 0.0 {
-            return Decision::undetermined();
+            return (Verdict::Undetermined, None);
         }
         let staffing = card.staffing_evidence.lean();
         let joins = |s: &RoleScore| {
@@ -121,16 +124,11 @@ impl VerdictPolicy for Thresholds {
                 && s.score >= self.min_score
                 && (staffing.is_some() || top.score - s.score <= self.tie_margin)
         };
+        recommended.push(top.role.clone());
         let companions = card.scores.iter().filter(|s| joins(s)).count();
         if companions == 0 {
-            return Decision {
-                verdict: Verdict::Role(top.role.clone()),
-                recommended: vec![top.role.clone()],
-                staffing: None,
-            };
+            return (Verdict::Role(top.role.clone()), None);
         }
-        let mut recommended = Vec::with_capacity(companions + 1);
-        recommended.push(top.role.clone());
         // Best first, equal scores in catalog order: pick the best remaining companion each
         // time (role lists are short, and this needs no scratch space).
         let mut bound = (f64::INFINITY, 0_usize);
@@ -145,6 +143,14 @@ impl VerdictPolicy for Thresholds {
             recommended.push(s.role.clone());
             bound = (s.score, i);
         }
-        Decision { verdict: Verdict::Both, recommended, staffing }
+        (Verdict::Both, staffing)
+    }
+}
+
+impl VerdictPolicy for Thresholds {
+    fn decide(&self, card: &Scorecard) -> Decision {
+        let mut recommended = Vec::new();
+        let (verdict, staffing) = self.decide_into(card, &mut recommended);
+        Decision { verdict, recommended, staffing }
     }
 }

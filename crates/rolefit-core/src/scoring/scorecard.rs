@@ -182,6 +182,26 @@ pub struct Scorecard {
     pub contributions: Vec<Contribution>,
 }
 
+/// An empty card: no roles, no evidence, `undetermined`. A buffer to score into (see
+/// [`NeedsAssessment::assess_into`](crate::NeedsAssessment::assess_into)); for a card with
+/// the catalog's roles at 0, use [`Scorecard::neutral`].
+impl Default for Scorecard {
+    fn default() -> Self {
+        Self {
+            verdict: Verdict::Undetermined,
+            recommended: Vec::new(),
+            staffing: None,
+            scores: Vec::new(),
+            margin: 0.0,
+            coverage: 0.0,
+            confidence: 0.0,
+            staffing_evidence: StaffingEvidence::default(),
+            unanswered: Vec::new(),
+            contributions: Vec::new(),
+        }
+    }
+}
+
 impl Scorecard {
     /// A card with every role at 0 and an `undetermined` verdict: what empty evidence gives.
     pub fn neutral(catalog: &Catalog) -> Self {
@@ -219,6 +239,16 @@ impl Scorecard {
         }
         self.margin = (top - second).clamp(0.0, 1.0);
         self.confidence = (self.coverage * top).clamp(0.0, 1.0);
+    }
+
+    /// [`apply_policy`](Self::apply_policy) with the built-in thresholds, reusing the
+    /// `recommended` list's allocation.
+    pub(crate) fn apply_thresholds(&mut self, thresholds: &Thresholds) {
+        let mut recommended = std::mem::take(&mut self.recommended);
+        let (verdict, staffing) = thresholds.decide_into(self, &mut recommended);
+        self.verdict = verdict;
+        self.recommended = recommended;
+        self.staffing = staffing;
     }
 
     /// Decides the verdict, recommended roles and staffing with a policy.
@@ -306,6 +336,23 @@ impl<'a> ScorecardBuilder<'a> {
             contributions: Vec::with_capacity(supported * roles.len().min(2)),
         };
         Self { catalog, card }
+    }
+
+    /// Starts a card for evidence of `answered` items, none unknown and none about a signal:
+    /// what [`new`](Self::new) gives for such evidence, without the evidence.
+    pub(crate) fn for_answered(catalog: &'a Catalog, answered: usize) -> Self {
+        let card = Scorecard {
+            scores: catalog.roles().iter().map(|r| RoleScore { role: r.id.clone(), score: 0.0 }).collect(),
+            coverage: if answered == 0 { 0.0 } else { 1.0 },
+            contributions: Vec::with_capacity(answered * catalog.roles().len().min(2)),
+            ..Scorecard::default()
+        };
+        Self { catalog, card }
+    }
+
+    /// The catalog the card is for.
+    pub(crate) fn catalog(&self) -> &'a Catalog {
+        self.catalog
     }
 
     /// Adds `item.strength × weight` to the role at position `role` in the catalog's roles.

@@ -2,10 +2,14 @@
 //!
 //! `cargo bench --bench scoring`. Targets (docs/performance.md, "Scoring"): needs
 //! assessment under 200 ns per profile and candidate fit under 2 µs per profile, on one
-//! core. `batch/*` score a million profiles per iteration (one core, then all cores with
-//! rayon) and report throughput. Each closure asserts on its result so the work cannot be optimised away or
-//! silently go wrong. Profiles cycle through a pool of varied, deterministic ones so
-//! branch prediction does not see the same input every time.
+//! core. The needs assessment is measured three ways: `needs_assessment` (a fresh card per
+//! profile, so four vectors allocated and freed each time), `needs_assessment_into` (one
+//! card reused, the way to score many profiles) and `needs_assessment_brief` (no
+//! explanation). `*_evidence_only` time building the evidence the general path scores.
+//! `batch/*` score a million profiles per iteration (one core, then all cores with rayon)
+//! and report throughput. Each closure asserts on its result so the work cannot be
+//! optimised away or silently go wrong. Profiles cycle through a pool of varied,
+//! deterministic ones so branch prediction does not see the same input every time.
 
 use std::hint::black_box;
 
@@ -194,22 +198,45 @@ fn batch(c: &mut Criterion) {
             assert!(decided > 0 && decided <= BATCH);
         })
     });
+    group.bench_function("needs_into_1m_one_core", |b| {
+        let mut card = rolefit::Scorecard::default();
+        b.iter(|| {
+            let decided = (0..BATCH)
+                .filter(|i| {
+                    needs.assess_into(&orgs[i % POOL], &mut card);
+                    !card.recommended.is_empty()
+                })
+                .count();
+            assert!(decided > 0 && decided <= BATCH);
+        })
+    });
     group.bench_function("needs_brief_1m_one_core", |b| {
         b.iter(|| {
             let decided = (0..BATCH).filter(|i| !needs.assess_brief(&orgs[i % POOL]).recommended.is_empty()).count();
             assert!(decided > 0 && decided <= BATCH);
         })
     });
-    group.bench_function("needs_1m_rayon", |b| {
+    group.bench_function("needs_into_1m_rayon", |b| {
         b.iter(|| {
-            let decided =
-                (0..BATCH).into_par_iter().filter(|i| !needs.assess(&orgs[i % POOL]).recommended.is_empty()).count();
+            let decided = (0..BATCH)
+                .into_par_iter()
+                .map_init(rolefit::Scorecard::default, |card, i| {
+                    needs.assess_into(&orgs[i % POOL], card);
+                    usize::from(!card.recommended.is_empty())
+                })
+                .sum::<usize>();
             assert!(decided > 0 && decided <= BATCH);
         })
     });
 
     let fit = CandidateFit::new(catalog);
     let people = candidate_profiles();
+    group.bench_function("fit_1m_one_core", |b| {
+        b.iter(|| {
+            let fitting = (0..BATCH).filter(|i| fit.assess(&people[i % POOL]).scorecard.confidence > 0.0).count();
+            assert!(fitting > 0 && fitting <= BATCH);
+        })
+    });
     group.bench_function("fit_1m_rayon", |b| {
         b.iter(|| {
             let fitting =

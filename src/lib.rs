@@ -90,3 +90,18 @@ pub const DATA_VERSION: &str = rolefit_data::DATA_VERSION;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// The code blocks of docs/scoring.md, as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/scoring.md")]
+pub struct ScoringDocDoctests;
+
+/// The code blocks of docs/extending.md, as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/extending.md")]
+pub struct ExtendingDocDoctests;
+
+/// The code blocks of docs/text.md, as doctests.
+#[cfg(all(doctest, feature = "text"))]
+#[doc = include_str!("../docs/text.md")]
+pub struct TextDocDoctests;

@@ -304,3 +304,24 @@ sources = ["scrum-guide-2020"]
         &serde_json::json!({"@type": "MonetaryAmountDistribution", "name": "Median base pay, Germany", "currency": "EUR", "duration": "P1Y", "median": 70000.0})
     );
 }
+
+#[test]
+fn the_assessed_profile_is_read_as_assess_reads_it() {
+    // A bad profile gets the lines `rolefit assess` prints, naming file, field and value.
+    let (_dir, bad) = write_temp("org.toml", "products = 0\n[answers]\nagile-scrm = \"yes\"\n");
+    let bad = bad.to_str().unwrap();
+    let from_report = rolefit(&["report", "--assess", bad, "--output", "-"]);
+    let from_assess = rolefit(&["assess", bad]);
+    assert_eq!(from_report.status.code(), Some(1));
+    assert_eq!(stderr(&from_report), stderr(&from_assess));
+    assert!(
+        stderr(&from_report).contains("answers.agile-scrm: unknown signal \"agile-scrm\""),
+        "{}",
+        stderr(&from_report)
+    );
+    // And the global limits apply to it.
+    let org = repo("examples/data/startup.toml");
+    let out = rolefit(&["--max-input-bytes", "16", "report", "--assess", org.to_str().unwrap(), "--output", "-"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("over the limit of 16 bytes (--max-input-bytes)"), "{}", stderr(&out));
+}

@@ -31,10 +31,8 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let catalog = super::catalog();
     let assessment = match &args.assess {
         Some(path) => {
-            let format = input::format_of(path)?;
-            let text = input::read_text(path)?;
-            let profile = OrgProfile::from_str_in(&text, format, catalog)
-                .map_err(|e| CliError::Invalid(format!("{}: {e}", path.display())))?;
+            // Read as `rolefit assess` reads it: the same limits and the same error lines.
+            let profile: OrgProfile = super::assess::read_checked(path, |p: &OrgProfile| p.check(catalog))?;
             let card = NeedsAssessment::new(catalog).assess(&profile);
             let name = profile.name.clone().unwrap_or_else(|| file_name(path));
             Some(page::Assessment { name, card })

@@ -1,7 +1,8 @@
 //! JSON Schemas (draft 2020-12) for every type that crosses a boundary.
 //!
 //! The same schemas are checked in under `docs/schema/`, one file per entry of
-//! [`all`], named `<name>.schema.json`.
+//! [`all`], named `<name>.schema.json`. The schemas of `rolefit classify`'s output
+//! (`classification`, `classification-line`) need the `text` feature (on by default).
 
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema};
@@ -22,9 +23,17 @@ pub fn schema_for<T: JsonSchema>() -> Schema {
     SchemaSettings::draft2020_12().into_generator().into_root_schema_for::<T>()
 }
 
+/// The schema of one type as it is serialized, with the draft pinned to 2020-12: for
+/// output-only types, whose `Option` fields are always written (as `null` when empty),
+/// so every field is required.
+pub fn schema_for_output<T: JsonSchema>() -> Schema {
+    SchemaSettings::draft2020_12().for_serialize().into_generator().into_root_schema_for::<T>()
+}
+
 /// Every schema rolefit publishes, in a fixed order.
 pub fn all() -> Vec<NamedSchema> {
-    vec![
+    #[cfg_attr(not(feature = "text"), allow(unused_mut))]
+    let mut schemas = vec![
         NamedSchema {
             name: "catalog",
             describes: "a catalog document (the canonical export, or a user catalog)",
@@ -65,7 +74,21 @@ pub fn all() -> Vec<NamedSchema> {
             describes: "a candidate's fit per role with matching and missing skills (`rolefit fit --format json`)",
             schema: schema_for::<rolefit_core::FitReport>(),
         },
-    ]
+    ];
+    #[cfg(feature = "text")]
+    schemas.extend([
+        NamedSchema {
+            name: "classification",
+            describes: "one element of the array `rolefit classify FILE... --format json` prints: a file and its classification",
+            schema: schema_for_output::<rolefit_text::ClassifiedFile>(),
+        },
+        NamedSchema {
+            name: "classification-line",
+            describes: "one line of `rolefit classify --jsonl` output: an id and its classification",
+            schema: schema_for_output::<rolefit_text::ClassificationLine<'static>>(),
+        },
+    ]);
+    schemas
 }
 
 /// The schema with this name.

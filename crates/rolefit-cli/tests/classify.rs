@@ -86,3 +86,120 @@ fn jsonl_takes_one_file() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--jsonl takes exactly one file"), "{}", stderr(&out));
 }
+
+/// Postings written for the schema tests: each verdict, an adjacent role, boilerplate, nothing.
+const SCHEMA_POSTINGS: [(&str, &str); 5] = [
+    ("po.txt", PO),
+    (
+        "pm.txt",
+        "Senior Product Manager\n\nSet the product vision and strategy, build the roadmap from market research, \
+         define pricing and the go-to-market plan.\n\nBenefits\nHealth insurance and a product strategy offsite.\n",
+    ),
+    (
+        "hybrid.txt",
+        "Product Manager / Product Owner\n\nOwn the roadmap and the product backlog: market research and pricing, \
+         and also user stories, backlog refinement and sprint planning with the team.\n",
+    ),
+    (
+        "scrum-master.txt",
+        "Scrum Master\n\nFacilitate sprint planning and retrospectives, remove impediments and help the Product \
+         Owner keep the backlog in order.\n",
+    ),
+    ("empty.txt", ""),
+];
+
+fn schema_text(name: &str) -> String {
+    std::fs::read_to_string(super::repo(&format!("docs/schema/{name}.schema.json"))).unwrap()
+}
+
+fn schema(name: &str) -> serde_json::Value {
+    serde_json::from_str(&schema_text(name)).unwrap()
+}
+
+/// Why `value` does not match the schema: one line per error, none if it matches.
+fn violations(validator: &jsonschema::Validator, value: &serde_json::Value) -> Vec<String> {
+    validator.iter_errors(value).map(|e| format!("{}: {e}", e.instance_path())).collect()
+}
+
+/// Checks that each output object matches the schema, has exactly the fields the schema
+/// lists, and that one field more or one field less anywhere is refused: the schema
+/// describes the output whole, and a field added to or dropped from it fails here.
+fn assert_described(name: &str, objects: &[serde_json::Value]) {
+    let schema = schema(name);
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let mut fields: Vec<&String> = schema["properties"].as_object().unwrap().keys().collect();
+    fields.sort();
+    for object in objects {
+        let errors = violations(&validator, object);
+        assert!(errors.is_empty(), "{name}: {object}\n{}", errors.join("\n"));
+        let mut keys: Vec<&String> = object.as_object().unwrap().keys().collect();
+        keys.sort();
+        assert_eq!(keys, fields, "{name}: the output's fields are not the schema's");
+
+        let mut more = object.clone();
+        more["unknown"] = serde_json::json!(1);
+        assert!(!validator.is_valid(&more), "{name} accepts a field it does not describe");
+        for field in &fields {
+            let mut less = object.clone();
+            less.as_object_mut().unwrap().remove(*field);
+            assert!(!validator.is_valid(&less), "{name} accepts the output without {field:?}");
+        }
+        if let Some(first) = object["evidence"].as_array().and_then(|e| e.first()) {
+            let mut nested = object.clone();
+            nested["evidence"][0]["unknown"] = serde_json::json!(1);
+            assert!(!validator.is_valid(&nested), "{name} accepts an evidence item with a field more: {first}");
+        }
+    }
+}
+
+#[test]
+fn json_output_matches_the_published_classification_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["classify".to_owned(), "--format".to_owned(), "json".to_owned()];
+    for (name, text) in SCHEMA_POSTINGS {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        args.push(path.to_str().unwrap().to_owned());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = rolefit(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), SCHEMA_POSTINGS.len());
+    let verdicts: Vec<&str> = list.iter().map(|c| c["verdict"].as_str().unwrap()).collect();
+    assert_eq!(verdicts, ["product-owner", "product-manager", "both", "undetermined", "undetermined"]);
+    assert_eq!(list[3]["adjacent_role"], "scrum-master");
+    assert!(list[1]["ignored"].as_u64().unwrap() > 0, "the benefits section is boilerplate");
+    assert_described("classification", list);
+
+    let published = rolefit(&["schema", "classification"]);
+    assert!(
+        stdout(&published) == schema_text("classification"),
+        "`rolefit schema classification` is not the checked-in schema"
+    );
+}
+
+#[test]
+fn jsonl_output_matches_the_published_classification_line_schema() {
+    let mut input = String::new();
+    for (i, (_, text)) in SCHEMA_POSTINGS.iter().enumerate() {
+        // Ids as strings and as numbers, both echoed.
+        let id = if i % 2 == 0 { serde_json::json!(format!("job-{i}")) } else { serde_json::json!(i) };
+        input.push_str(&serde_json::json!({ "id": id, "text": text, "source": "ignored" }).to_string());
+        input.push('\n');
+    }
+    let out = with_stdin(&["classify", "--jsonl", "-"], input.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), SCHEMA_POSTINGS.len());
+    assert_eq!((lines[0]["id"].clone(), lines[1]["id"].clone()), ("job-0".into(), 1.into()));
+    assert_eq!(lines[4]["top_role"], serde_json::Value::Null);
+    assert_described("classification-line", &lines);
+
+    let published = rolefit(&["schema", "classification-line"]);
+    assert!(
+        stdout(&published) == schema_text("classification-line"),
+        "`rolefit schema classification-line` is not the checked-in schema"
+    );
+}

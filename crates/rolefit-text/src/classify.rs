@@ -48,6 +48,43 @@ pub struct Classification {
     pub scorecard: Scorecard,
 }
 
+/// One file's classification as `rolefit classify --format json` prints it: the
+/// [`Classification`]'s fields with the file's name beside them (the command prints a
+/// JSON array of these, one per file classified).
+///
+/// ```
+/// use rolefit_text::{ClassifiedFile, Classifier};
+///
+/// let classifier = Classifier::new(rolefit_data::catalog())?;
+/// let c = classifier.classify("Product Owner: own the product backlog.")?;
+/// let value = serde_json::to_value(ClassifiedFile::new("post.txt", c)).unwrap();
+/// assert_eq!(value["file"], "post.txt");
+/// assert_eq!(value["verdict"], "product-owner");
+/// # Ok::<(), rolefit_text::TextError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+// The schema says what serde cannot check with `flatten`: no fields but these.
+#[schemars(deny_unknown_fields)]
+#[non_exhaustive]
+#[schemars(
+    title = "rolefit classification",
+    description = "One element of the array `rolefit classify FILE... --format json` prints: the file as named on the command line (`-` for standard input) and its classification: the verdict (\"product-owner\", \"product-manager\", \"both\" or \"undetermined\"), every role's score in [0, 1], the phrases found with their byte spans into the file, the boilerplate ignored, and the full scorecard."
+)]
+pub struct ClassifiedFile {
+    /// The file as named on the command line (`-` for standard input).
+    pub file: String,
+    /// The classification, whose fields stand beside `file`.
+    #[serde(flatten)]
+    pub classification: Classification,
+}
+
+impl ClassifiedFile {
+    /// A file's name and its classification.
+    pub fn new(file: impl Into<String>, classification: Classification) -> Self {
+        Self { file: file.into(), classification }
+    }
+}
+
 /// Reusable buffers for [`Classifier::classify_with`], to classify many texts on one
 /// thread without allocating for each.
 #[derive(Debug, Default)]

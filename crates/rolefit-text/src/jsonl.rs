@@ -3,6 +3,7 @@
 use std::io::{BufRead, Write};
 
 use rolefit_core::{Id, RoleScore, Scorer, Verdict};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize};
 
@@ -66,18 +67,64 @@ struct InputLine {
     text: String,
 }
 
-/// One output line.
-#[derive(Serialize)]
-struct OutputLine<'a> {
-    id: &'a serde_json::Value,
-    top_role: &'a Option<Id>,
-    verdict: &'a Verdict,
-    confidence: f64,
+/// One output line of [`classify_jsonl`] (`rolefit classify --jsonl`): the input line's
+/// `id` and the parts of its [`Classification`] a stream needs. It borrows both, so
+/// writing a line copies nothing.
+///
+/// ```
+/// use rolefit_text::{ClassificationLine, Classifier};
+///
+/// let classifier = Classifier::new(rolefit_data::catalog())?;
+/// let c = classifier.classify("Product Manager: own the product vision and the roadmap.")?;
+/// let id = serde_json::json!("job-17");
+/// let line = serde_json::to_value(ClassificationLine::new(&id, &c)).unwrap();
+/// assert_eq!(line["id"], "job-17");
+/// assert!(line["scores"]["product-manager"].as_f64().unwrap() > 0.0);
+/// # Ok::<(), rolefit_text::TextError>(())
+/// ```
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[non_exhaustive]
+#[schemars(
+    title = "rolefit classification line",
+    description = "One line of `rolefit classify --jsonl` output: the input line's `id`, the verdict (\"product-owner\", \"product-manager\", \"both\" or \"undetermined\"), the top role, every role's score in [0, 1] by role id, the adjacent role that outweighs them if any, and the phrases found with their byte spans into the input line's `text` (after JSON unescaping)."
+)]
+pub struct ClassificationLine<'a> {
+    /// The input line's `id`, echoed: a string or a number.
+    #[schemars(schema_with = "id_schema")]
+    pub id: &'a serde_json::Value,
+    /// The role with the highest score, if any role scored above 0.
+    pub top_role: Option<&'a Id>,
+    /// What the posting is for.
+    pub verdict: &'a Verdict,
+    /// The scorecard's confidence, in `[0, 1]`.
+    pub confidence: f64,
+    /// Every role's score in `[0, 1]`, by role id, in catalog order.
     #[serde(serialize_with = "scores_as_map")]
-    scores: &'a [RoleScore],
-    adjacent_role: &'a Option<String>,
-    evidence: &'a [PhraseMatch],
-    ignored_in_boilerplate: usize,
+    #[schemars(schema_with = "scores_schema")]
+    pub scores: &'a [RoleScore],
+    /// The adjacent role whose titles outweigh the catalog roles' titles, when one does.
+    pub adjacent_role: Option<&'a str>,
+    /// The fact phrases found outside boilerplate, in text order.
+    pub evidence: &'a [PhraseMatch],
+    /// How many fact phrases were ignored because they stood in boilerplate.
+    pub ignored_in_boilerplate: usize,
+}
+
+impl<'a> ClassificationLine<'a> {
+    /// The output line for an input line's id and its classification.
+    pub fn new(id: &'a serde_json::Value, c: &'a Classification) -> Self {
+        Self {
+            id,
+            top_role: c.top_role.as_ref(),
+            verdict: &c.verdict,
+            confidence: c.confidence,
+            scores: &c.scores,
+            adjacent_role: c.adjacent_role.as_deref(),
+            evidence: &c.evidence,
+            ignored_in_boilerplate: c.ignored,
+        }
+    }
 }
 
 fn scores_as_map<S: serde::Serializer>(scores: &&[RoleScore], s: S) -> Result<S::Ok, S::Error> {
@@ -88,20 +135,28 @@ fn scores_as_map<S: serde::Serializer>(scores: &&[RoleScore], s: S) -> Result<S:
     map.end()
 }
 
-/// Writes one classification as a JSON line: `id`, `top_role`, `verdict`, `confidence`,
-/// `scores` (role id → score), `adjacent_role`, `evidence` (`phrase`, `fact`, `start`,
-/// `end`: byte offsets into the text) and `ignored_in_boilerplate`.
+fn id_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "description": "The input line's `id`, echoed: a string or a number.",
+        "type": ["string", "number"],
+    })
+}
+
+fn scores_schema(generator: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "description": "Every role's score in [0, 1], by role id, in catalog order.",
+        "type": "object",
+        "propertyNames": generator.subschema_for::<Id>(),
+        "additionalProperties": generator.subschema_for::<f64>(),
+    })
+}
+
+/// Writes one classification as a JSON line, a [`ClassificationLine`]: `id`, `top_role`,
+/// `verdict`, `confidence`, `scores` (role id → score), `adjacent_role`, `evidence`
+/// (`phrase`, `fact`, `start`, `end`: byte offsets into the text) and
+/// `ignored_in_boilerplate`. Its JSON Schema is `rolefit::schema::named("classification-line")`.
 pub fn write_jsonl_line<W: Write>(out: &mut W, id: &serde_json::Value, c: &Classification) -> Result<(), TextError> {
-    let line = OutputLine {
-        id,
-        top_role: &c.top_role,
-        verdict: &c.verdict,
-        confidence: c.confidence,
-        scores: &c.scores,
-        adjacent_role: &c.adjacent_role,
-        evidence: &c.evidence,
-        ignored_in_boilerplate: c.ignored,
-    };
+    let line = ClassificationLine::new(id, c);
     let io = |source| TextError::Io { context: "writing output".to_owned(), source };
     serde_json::to_writer(&mut *out, &line).map_err(|e| io(std::io::Error::other(e)))?;
     out.write_all(b"\n").map_err(io)

@@ -19,6 +19,9 @@
 //! - [`PostingScorer`] and [`PostingRules`]: the built-in strategy and its weights.
 //! - [`classify_jsonl`]: streaming JSON Lines in bounded memory, errors by line number.
 //! - [`read_text`]: reading a posting file, refusing invalid UTF-8 with its byte offset.
+//! - [`ClassifiedFile`] and [`ClassificationLine`]: the results as `rolefit classify` writes them
+//!   (`--format json` and `--jsonl`), with JSON Schemas (`rolefit schema classification`,
+//!   `rolefit schema classification-line`).
 //!
 //! `docs/text.md` explains the rules, the boilerplate handling and the limits, and gives the
 //! measured quality and speed.
@@ -57,10 +60,12 @@ mod read;
 mod scan;
 mod scorer;
 
-pub use classify::{Buffers, Classification, Classifier, DEFAULT_MAX_TEXT_BYTES};
+pub use classify::{Buffers, Classification, ClassifiedFile, Classifier, DEFAULT_MAX_TEXT_BYTES};
 pub use error::TextError;
 pub use index::{PhraseIndex, SkippedPhrase};
-pub use jsonl::{DEFAULT_MAX_LINE_BYTES, JsonlOptions, JsonlSummary, classify_jsonl, write_jsonl_line};
+pub use jsonl::{
+    ClassificationLine, DEFAULT_MAX_LINE_BYTES, JsonlOptions, JsonlSummary, classify_jsonl, write_jsonl_line,
+};
 pub use markers::{AdjacentRole, Markers};
 pub use read::read_text;
 pub use scan::{AdjacentMention, MAX_MATCHES_PER_PHRASE, MAX_SCAN_BYTES, PhraseMatch, Span, TextScan};

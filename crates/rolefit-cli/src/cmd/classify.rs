@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use rolefit_text::{Classification, Classifier, JsonlOptions, TextError, classify_jsonl};
+use rolefit_text::{Classification, ClassifiedFile, Classifier, JsonlOptions, TextError, classify_jsonl};
 
 use crate::error::CliError;
 use crate::output::{self, Grid};
@@ -26,10 +26,11 @@ pub struct Args {
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Read JSON Lines: each line `{"id": ..., "text": "..."}`; write one JSON result per
-    /// line (id, top_role, verdict, scores, evidence with byte spans).
+    /// line (id, top_role, verdict, scores, evidence with byte spans; schema:
+    /// `rolefit schema classification-line`).
     #[arg(long)]
     jsonl: bool,
-    /// Output format for plain-text files.
+    /// Output format for plain-text files (JSON: an array of `rolefit schema classification`).
     #[arg(long, value_enum, default_value_t = ClassifyFormat::Table)]
     format: ClassifyFormat,
     /// Longest text accepted, in bytes: a whole file, or the `text` of one JSON line.
@@ -63,16 +64,8 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     }
     let text = match args.format {
         ClassifyFormat::Json => {
-            let list: Vec<serde_json::Value> = results
-                .iter()
-                .map(|(file, c)| {
-                    let mut v = serde_json::to_value(c).unwrap_or(serde_json::Value::Null);
-                    if let Some(obj) = v.as_object_mut() {
-                        obj.insert("file".to_owned(), serde_json::Value::String(file.clone()));
-                    }
-                    v
-                })
-                .collect();
+            // Each element is the schema `rolefit schema classification`.
+            let list: Vec<ClassifiedFile> = results.into_iter().map(|(file, c)| ClassifiedFile::new(file, c)).collect();
             output::json(&list)?
         }
         ClassifyFormat::Table => table(&results),

@@ -8,7 +8,8 @@ use rolefit::{Limit, Limits, ParseError};
 #[derive(Debug, Clone, clap::Args)]
 #[command(next_help_heading = "Limits on input")]
 pub struct LimitArgs {
-    /// Largest input file, in bytes (suffixes K, M, G: binary multiples).
+    /// Largest input file, in bytes (suffixes K, M, G: binary multiples); for `classify`,
+    /// the longest posting: a whole text file, or the `text` of one JSON line.
     #[arg(long, global = true, value_name = "BYTES", value_parser = parse_size, default_value = "16M")]
     max_input_bytes: usize,
     /// Deepest nesting of lists and tables in a document.
@@ -20,8 +21,8 @@ pub struct LimitArgs {
     /// Longest string or key in a document, in bytes as written.
     #[arg(long, global = true, value_name = "BYTES", value_parser = parse_size, default_value = "64K")]
     max_string_bytes: usize,
-    /// Longest line of JSON Lines input (`classify --jsonl`), in bytes [default: the
-    /// text limit `--max-bytes` plus 1M for JSON escapes].
+    /// Longest line of JSON Lines input (`classify --jsonl`), in bytes [default:
+    /// `--max-input-bytes` plus 1M for the JSON around the text and its escapes].
     #[arg(long, global = true, value_name = "BYTES", value_parser = parse_size)]
     max_line_bytes: Option<usize>,
 }
@@ -47,9 +48,17 @@ pub fn get() -> Limits {
     LIMITS.get().map_or(Limits::DEFAULT, |(limits, _)| *limits)
 }
 
-/// The JSON Lines line limit, if `--max-line-bytes` was given.
-pub fn line_bytes() -> Option<usize> {
-    LIMITS.get().and_then(|(_, line)| *line)
+/// The JSON Lines line limit of this run (`classify --jsonl`): `--max-line-bytes` if it
+/// was given, else the posting limit `--max-input-bytes` plus 1 MiB.
+pub fn jsonl_line_bytes() -> usize {
+    let (limits, given) = LIMITS.get().map_or((Limits::DEFAULT, None), |(limits, given)| (*limits, *given));
+    line_limit(given, limits.max_input_bytes)
+}
+
+/// `--max-line-bytes` if given, else the text limit plus 1 MiB for the JSON around the
+/// text and its escapes (`\"`, `\n`, `\u00e9`).
+fn line_limit(given: Option<usize>, max_input_bytes: usize) -> usize {
+    given.unwrap_or(max_input_bytes.saturating_add(1 << 20))
 }
 
 /// A parse error as the CLI says it: a limit is named by its option (`--max-depth`).
@@ -94,7 +103,7 @@ mod tests {
     use clap::Parser;
     use rolefit::Limits;
 
-    use super::{LimitArgs, parse_size};
+    use super::{LimitArgs, line_limit, parse_size};
 
     #[derive(Parser)]
     struct Cli {
@@ -111,9 +120,22 @@ mod tests {
             (l.max_input_bytes, l.max_depth, l.max_records, l.max_string_bytes, l.max_line_bytes),
             (d.max_input_bytes, d.max_depth, d.max_records, d.max_string_bytes, None)
         );
-        // Without --max-line-bytes, classify --jsonl derives the same default from --max-bytes.
+        // classify's posting limit is --max-input-bytes: by default, rolefit-text's.
+        assert_eq!(l.max_input_bytes, rolefit_text::DEFAULT_MAX_TEXT_BYTES);
+        // Without --max-line-bytes, classify --jsonl derives the same default from --max-input-bytes.
+        assert_eq!(line_limit(l.max_line_bytes, l.max_input_bytes), d.max_line_bytes);
         assert_eq!(d.max_line_bytes, rolefit_text::DEFAULT_MAX_LINE_BYTES);
-        assert_eq!(d.max_line_bytes, rolefit_text::DEFAULT_MAX_TEXT_BYTES + (1 << 20));
+    }
+
+    #[test]
+    fn the_line_limit_follows_the_input_limit_unless_given() {
+        let parse = |args: &[&str]| {
+            let Ok(cli) = Cli::try_parse_from(args) else { panic!("{args:?} do not parse") };
+            line_limit(cli.limits.max_line_bytes, cli.limits.max_input_bytes)
+        };
+        assert_eq!(parse(&["rolefit", "--max-input-bytes", "1K"]), 1024 + (1 << 20));
+        assert_eq!(parse(&["rolefit", "--max-input-bytes", "1K", "--max-line-bytes", "2K"]), 2048);
+        assert_eq!(line_limit(None, usize::MAX), usize::MAX);
     }
 
     #[test]

@@ -203,3 +203,89 @@ fn jsonl_output_matches_the_published_classification_line_schema() {
         "`rolefit schema classification-line` is not the checked-in schema"
     );
 }
+
+#[test]
+fn a_posting_over_max_input_bytes_is_refused_naming_the_option_and_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = dir.path().join("long.txt");
+    let short = dir.path().join("short.txt");
+    std::fs::write(&long, PO).unwrap();
+    std::fs::write(&short, "Product Owner wanted.").unwrap();
+    let (long, short) = (long.to_str().unwrap(), short.to_str().unwrap());
+    let out = rolefit(&["classify", "--max-input-bytes", "64", "--format", "json", long, short]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let expected =
+        format!("rolefit: {long}: input is {} bytes, over the limit of 64 bytes (--max-input-bytes)\n", PO.len());
+    assert_eq!(stderr(&out), expected);
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files: Vec<&str> = list.as_array().unwrap().iter().map(|c| c["file"].as_str().unwrap()).collect();
+    assert_eq!(files, [short], "the posting within the limit is still classified");
+
+    // Before the command as well; standard input is read only up to the limit.
+    let out = with_stdin(&["--max-input-bytes", "64", "classify", "-"], PO.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out), "rolefit: -: input is more than 64 bytes, over the limit (--max-input-bytes)\n");
+
+    // classify has no limit of its own any more.
+    let out = rolefit(&["classify", "--max-bytes", "64", short]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unexpected argument '--max-bytes'"), "{}", stderr(&out));
+}
+
+#[test]
+fn jsonl_texts_over_max_input_bytes_are_refused_by_line() {
+    let huge = "a".repeat((1 << 20) + 100);
+    let input = [
+        serde_json::json!({ "id": 1, "text": PO }),
+        serde_json::json!({ "id": 2, "text": "Product Owner wanted." }),
+        serde_json::json!({ "id": 3, "text": huge }),
+    ]
+    .map(|line| line.to_string() + "\n")
+    .concat();
+    let ids = |out: &std::process::Output| -> Vec<serde_json::Value> {
+        stdout(out).lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].clone()).collect()
+    };
+
+    // The line limit follows the text limit: 64 bytes plus 1 MiB.
+    let out = with_stdin(&["classify", "--jsonl", "--max-input-bytes", "64", "-"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(ids(&out), [2]);
+    let err = stderr(&out);
+    let text_error =
+        format!("rolefit: -: line 1: text is {} bytes, over the limit of 64 bytes (--max-input-bytes)\n", PO.len());
+    let line_error =
+        format!("rolefit: -: line 3: longer than the limit of {} bytes (--max-line-bytes); skipped\n", 64 + (1 << 20));
+    assert_eq!(err, format!("{text_error}{line_error}rolefit: -: 2 of 3 postings failed\n"));
+
+    // With a longer line limit, the third line is read and its text refused.
+    let out = with_stdin(
+        &["classify", "--jsonl", "--max-input-bytes", "64", "--max-line-bytes", "2M", "-"],
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(ids(&out), [2]);
+    let huge_error =
+        format!("rolefit: -: line 3: text is {} bytes, over the limit of 64 bytes (--max-input-bytes)\n", huge.len());
+    assert_eq!(stderr(&out), format!("{text_error}{huge_error}rolefit: -: 2 of 3 postings failed\n"));
+}
+
+#[test]
+fn the_default_posting_limit_is_still_16_mib() {
+    let limit = 16 << 20;
+    // A file one byte over is refused by its length, before it is read.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    std::fs::File::create(&path).unwrap().set_len(limit + 1).unwrap();
+    let out = rolefit(&["classify", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let expected = format!("input is {} bytes, over the limit of {limit} bytes (--max-input-bytes)", limit + 1);
+    assert!(stderr(&out).contains(&expected), "{}", stderr(&out));
+
+    // A JSON line with a text one byte over fits the default line limit (1 MiB more) and
+    // its text is refused.
+    let line = serde_json::json!({ "id": 1, "text": "a".repeat(limit as usize + 1) }).to_string() + "\n";
+    let out = with_stdin(&["classify", "--jsonl", "-"], line.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let expected = format!("line 1: text is {} bytes, over the limit of {limit} bytes (--max-input-bytes)", limit + 1);
+    assert!(stderr(&out).contains(&expected), "{}", stderr(&out));
+}

@@ -45,6 +45,17 @@ pub enum TextError {
         /// The limit, in bytes.
         limit: usize,
     },
+    /// A JSON Lines input line's `text` is longer than the classifier's text limit; the
+    /// line was skipped.
+    #[error("line {line}: text is {len} bytes, longer than the limit of {limit} bytes")]
+    LineTextTooLong {
+        /// The 1-based line number.
+        line: u64,
+        /// The length of the text, in bytes (after JSON unescaping).
+        len: usize,
+        /// The limit, in bytes ([`Classifier::max_text_bytes`](crate::Classifier::max_text_bytes)).
+        limit: usize,
+    },
     /// A JSON Lines input line is not valid UTF-8.
     #[error("line {line}: invalid UTF-8 at byte offset {offset} of the line")]
     LineNotUtf8 {

@@ -240,8 +240,9 @@ fn parse_line(line_no: u64, bytes: &[u8]) -> Parsed {
 ///
 /// Memory stays bounded whatever the input size: lines are read with a length limit and
 /// classified in parallel batches of bounded size. A line that is too long, not UTF-8,
-/// not JSON, lacks `id` or `text`, or holds a text over the classifier's limit is
-/// reported to `on_error` (naming its line number) and skipped; the other lines are
+/// not JSON, lacks `id` or `text`, or holds a text over the classifier's limit
+/// ([`TextError::LineTextTooLong`]) is reported to `on_error` (naming its line number)
+/// and skipped; the other lines are
 /// still classified. Only reading input or writing output stops the stream.
 ///
 /// ```
@@ -307,10 +308,7 @@ where
             .par_iter()
             .map_init(Buffers::default, |buffers, (line_no, parsed)| match parsed {
                 Ok((_, text)) => classifier.classify_with(text, buffers).map_err(|e| match e {
-                    TextError::TextTooLong { len, limit } => TextError::BadLine {
-                        line: *line_no,
-                        message: format!("text is {len} bytes, longer than the limit of {limit} bytes"),
-                    },
+                    TextError::TextTooLong { len, limit } => TextError::LineTextTooLong { line: *line_no, len, limit },
                     other => TextError::BadLine { line: *line_no, message: other.to_string() },
                 }),
                 Err(_) => Err(TextError::BadLine { line: *line_no, message: String::new() }),

@@ -283,6 +283,27 @@ fn malformed_lines_are_reported_by_number_and_the_rest_still_answered() {
 }
 
 #[test]
+fn jsonl_texts_over_the_classifier_limit_are_skipped_with_their_line_and_size() {
+    let classifier = classifier().with_max_text_bytes(10);
+    let input = "{\"id\": 1, \"text\": \"Product Owner\"}\n{\"id\": 2, \"text\": \"backlog\"}\n";
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    let summary = classify_jsonl(&classifier, input.as_bytes(), &mut out, JsonlOptions::default(), |e| {
+        if let TextError::LineTextTooLong { line, len, limit } = e {
+            errors.push((*line, *len, *limit));
+        } else {
+            panic!("{e}");
+        }
+    })
+    .unwrap();
+    assert_eq!((summary.classified, summary.failed), (1, 1));
+    assert_eq!(errors, [(1, 13, 10)]);
+    let e = TextError::LineTextTooLong { line: 1, len: 13, limit: 10 };
+    assert_eq!(e.to_string(), "line 1: text is 13 bytes, longer than the limit of 10 bytes");
+    assert!(String::from_utf8(out).unwrap().starts_with("{\"id\":2,"));
+}
+
+#[test]
 fn error_messages_name_what_was_wrong() {
     let e = TextError::LineNotUtf8 { line: 3, offset: 17 };
     assert_eq!(e.to_string(), "line 3: invalid UTF-8 at byte offset 17 of the line");

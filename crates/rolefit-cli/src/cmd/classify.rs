@@ -33,26 +33,28 @@ pub struct Args {
     /// Output format for plain-text files (JSON: an array of `rolefit schema classification`).
     #[arg(long, value_enum, default_value_t = ClassifyFormat::Table)]
     format: ClassifyFormat,
-    /// Longest text accepted, in bytes: a whole file, or the `text` of one JSON line.
-    #[arg(long, default_value_t = rolefit_text::DEFAULT_MAX_TEXT_BYTES)]
-    max_bytes: usize,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    // One limit on a posting, the global --max-input-bytes: a whole text file, or the
+    // `text` of one JSON line.
+    let text_limit = crate::limits::get().max_input_bytes;
     let classifier = Classifier::new(super::catalog())
         .map_err(|e| CliError::Invalid(e.to_string()))?
-        .with_max_text_bytes(args.max_bytes);
+        .with_max_text_bytes(text_limit);
     if args.jsonl {
         let [file] = args.files.as_slice() else {
             return Err(CliError::Usage("--jsonl takes exactly one file (or `-` for standard input)".to_owned()));
         };
-        return run_jsonl(&classifier, file, args.max_bytes);
+        return run_jsonl(&classifier, file);
     }
     let mut results: Vec<(String, Classification)> = Vec::new();
     let mut failed = 0usize;
     for file in &args.files {
         let name = file.display().to_string();
-        match read_text(file, args.max_bytes)
+        // Refused past --max-input-bytes (by its length, before reading, for a regular
+        // file), and if not UTF-8, naming the file.
+        match crate::input::read_text(file)
             .and_then(|text| classifier.classify(&text).map_err(|e| CliError::Invalid(format!("{name}: {e}"))))
         {
             Ok(c) => results.push((name, c)),
@@ -100,29 +102,13 @@ fn table(results: &[(String, Classification)]) -> String {
     grid.to_terminal() + "\n"
 }
 
-/// Reads a whole text file (or standard input), at most `limit` bytes; invalid UTF-8 is
-/// an error naming the file and the byte offset.
-fn read_text(path: &Path, limit: usize) -> Result<String, CliError> {
-    let name = path.display().to_string();
-    let result = if path == Path::new("-") {
-        rolefit_text::read_text(std::io::stdin().lock(), &name, limit)
-    } else {
-        let file = std::fs::File::open(path).map_err(|e| CliError::io(path, e))?;
-        rolefit_text::read_text(file, &name, limit)
-    };
-    result.map_err(|e| match e {
-        TextError::Io { source, .. } => CliError::io(path, source),
-        other => CliError::Invalid(other.to_string()),
-    })
-}
-
-fn run_jsonl(classifier: &Classifier<'_>, file: &Path, max_bytes: usize) -> Result<ExitCode, CliError> {
-    let max_line_bytes = crate::limits::line_bytes().unwrap_or(max_bytes.saturating_add(1 << 20));
-    let options = JsonlOptions::default().with_max_line_bytes(max_line_bytes);
+fn run_jsonl(classifier: &Classifier<'_>, file: &Path) -> Result<ExitCode, CliError> {
+    let options = JsonlOptions::default().with_max_line_bytes(crate::limits::jsonl_line_bytes());
     let name = file.display().to_string();
     let stdout = std::io::stdout();
     let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let report = |e: &TextError| eprintln!("rolefit: {name}: {e}");
+    let text_limit = crate::limits::get().max_input_bytes;
+    let report = |e: &TextError| eprintln!("rolefit: {name}: {}", describe_line_error(e, text_limit));
     let summary = if file == Path::new("-") {
         classify_jsonl(classifier, std::io::stdin().lock(), out, options, report)
     } else {
@@ -143,5 +129,19 @@ fn run_jsonl(classifier: &Classifier<'_>, file: &Path, max_bytes: usize) -> Resu
         Ok(ExitCode::from(1))
     } else {
         Ok(ExitCode::SUCCESS)
+    }
+}
+
+/// A JSON Lines line's error as the CLI says it: a limit is named by its option.
+fn describe_line_error(err: &TextError, text_limit: usize) -> String {
+    match err {
+        // Past MAX_SCAN_BYTES the classifier's own ceiling applies, not the option.
+        TextError::LineTextTooLong { line, len, limit } if *limit == text_limit => {
+            format!("line {line}: text is {len} bytes, over the limit of {limit} bytes (--max-input-bytes)")
+        }
+        TextError::LineTooLong { line, limit } => {
+            format!("line {line}: longer than the limit of {limit} bytes (--max-line-bytes); skipped")
+        }
+        other => other.to_string(),
     }
 }

@@ -5,7 +5,7 @@ use std::fmt;
 use super::evidence::Evidence;
 use super::explanation::Explanation;
 use super::policy::Thresholds;
-use super::scorecard::{RoleScore, Scorecard, StaffingEvidence, Verdict, same_id};
+use super::scorecard::{RoleScore, Scorecard, same_id};
 use super::scorer::Scorer;
 use crate::Catalog;
 
@@ -90,16 +90,8 @@ impl Scorer for Ensemble<'_> {
             return Scorecard::neutral(catalog);
         }
         let mut card = Scorecard {
-            verdict: Verdict::Undetermined,
-            recommended: Vec::new(),
-            staffing: None,
             scores: catalog.roles().iter().map(|r| RoleScore { role: r.id.clone(), score: 0.0 }).collect(),
-            margin: 0.0,
-            coverage: 0.0,
-            confidence: 0.0,
-            staffing_evidence: StaffingEvidence::default(),
-            unanswered: Vec::new(),
-            contributions: Vec::new(),
+            ..Scorecard::default()
         };
         for (member, weight) in &self.members {
             let share = usable(*weight) / total;

@@ -323,17 +323,13 @@ impl<'a> ScorecardBuilder<'a> {
         let asked = answered + unanswered.len();
         let coverage = if asked == 0 { 0.0 } else { answered as f64 / asked as f64 };
         let card = Scorecard {
-            verdict: Verdict::Undetermined,
-            recommended: Vec::new(),
-            staffing: None,
             scores: roles.iter().map(|r| RoleScore { role: r.id.clone(), score: 0.0 }).collect(),
-            margin: 0.0,
             coverage,
-            confidence: 0.0,
             staffing_evidence,
             unanswered,
             // Most facts lean to one or two roles.
             contributions: Vec::with_capacity(supported * roles.len().min(2)),
+            ..Scorecard::default()
         };
         Self { catalog, card }
     }

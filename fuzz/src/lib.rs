@@ -11,7 +11,8 @@
 use std::sync::OnceLock;
 
 use rolefit_core::{
-    CandidateFit, CandidateProfile, Catalog, Format, Limits, NeedsAssessment, OrgProfile, Scorecard, Shape,
+    CandidateFit, CandidateProfile, Catalog, CoverageScorer, EXPERIENCE_SHARE, FactKind, Format, Limits,
+    NeedsAssessment, OrgProfile, Scorecard, Shape,
 };
 use rolefit_text::{Classifier, JsonlOptions, classify_jsonl};
 
@@ -187,14 +188,26 @@ pub fn profile(data: &[u8]) {
     let Some((first, format, text)) = split_format(data) else { return };
     if first & 2 == 0 {
         if let Ok(p) = OrgProfile::from_str_in(text, format, canonical()) {
-            assert_card(&NeedsAssessment::new(canonical()).assess(&p));
+            let needs = NeedsAssessment::new(canonical());
+            let card = needs.assess(&p);
+            assert_card(&card);
+            // The fast path (no evidence built) must give what the general path gives.
+            assert!(card == needs.assess_with(&p, needs.scorer()), "needs: fast and general paths differ");
         }
     } else if let Ok(p) = CandidateProfile::from_str_in(text, format, canonical()) {
-        let report = CandidateFit::new(canonical()).assess(&p);
+        let fit = CandidateFit::new(canonical());
+        let report = fit.assess(&p);
         assert_card(&report.scorecard);
         for r in &report.roles {
             assert!(r.score.is_finite() && (0.0..=1.0).contains(&r.score), "fit {} for {}", r.score, r.role);
         }
+        let general = if p.experience.is_empty() {
+            CoverageScorer::new(canonical(), &[FactKind::Skill])
+        } else {
+            let shares = [(FactKind::Skill, 1.0 - EXPERIENCE_SHARE), (FactKind::Responsibility, EXPERIENCE_SHARE)];
+            CoverageScorer::by_kind(canonical(), &shares)
+        };
+        assert!(report == fit.assess_with(&p, &general), "fit: fast and general paths differ");
     }
 }
 

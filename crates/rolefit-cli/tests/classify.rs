@@ -53,6 +53,20 @@ fn invalid_utf8_names_the_file_and_offset_and_the_other_files_are_answered() {
 }
 
 #[test]
+fn when_every_file_fails_only_the_errors_are_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, b"caf\xff Product Owner").unwrap();
+    let out = rolefit(&["classify", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("bad.txt: invalid UTF-8 at byte offset 3"), "{}", stderr(&out));
+    assert!(out.stdout.is_empty(), "no empty table: {}", String::from_utf8_lossy(&out.stdout));
+    // JSON still prints the (empty) list, so a consumer always gets a document.
+    let out = rolefit(&["classify", "--format", "json", bad.to_str().unwrap()]);
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap(), serde_json::json!([]));
+}
+
+#[test]
 fn standard_input_and_empty_texts() {
     let out = with_stdin(&["classify", "--format", "json", "-"], PO.as_bytes());
     assert!(out.status.success(), "{}", stderr(&out));

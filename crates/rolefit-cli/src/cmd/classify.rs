@@ -70,6 +70,8 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             let list: Vec<ClassifiedFile> = results.into_iter().map(|(file, c)| ClassifiedFile::new(file, c)).collect();
             output::json(&list)?
         }
+        // Every file failed: the errors said so; an empty table would only add noise.
+        ClassifyFormat::Table if results.is_empty() => String::new(),
         ClassifyFormat::Table => table(&results),
     };
     output::print(&text)?;

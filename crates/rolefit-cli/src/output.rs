@@ -74,3 +74,12 @@ pub fn print(text: &str) -> Result<(), CliError> {
         Err(e) => Err(CliError::io("<stdout>", e)),
     }
 }
+
+/// "A", "A and B", "A, B and C".
+pub fn list_words(words: &[&str]) -> String {
+    match words {
+        [] => String::from("No roles"),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}

@@ -246,6 +246,15 @@ fn an_overlay_role_is_assessed_and_fitted_through_the_cli() {
     let card: rolefit::Scorecard = serde_json::from_slice(&out.stdout).unwrap();
     assert!(card.score("scrum-master").is_some_and(|s| s > 0.0), "{card:?}");
     assert!(card.contributions_to("scrum-master").any(|c| c.fact == "agile-scrum-environment"));
+    // With three roles recommended, the headline does not say "both".
+    let startup = repo("examples/data/startup.toml");
+    let out = rolefit(&with_sm(&sm, &["assess", startup.to_str().unwrap()]));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("verdict: all 3, one person can cover them: Product Owner, Product Manager and Scrum Master"),
+        "{text}"
+    );
 
     let (_dir, candidate) = write_temp(
         "coach.toml",

@@ -86,14 +86,15 @@ pub fn fact_name(catalog: &Catalog, c: &Contribution) -> String {
 /// The verdict in words: which roles, and how they are staffed.
 pub fn headline(catalog: &Catalog, card: &Scorecard) -> String {
     let names: Vec<String> = card.recommended.iter().map(|id| role_name(catalog, id)).collect();
+    // The verdict `both` covers every recommended role: two, or more with a catalog of more roles.
+    let list = output::list_words(&names.iter().map(String::as_str).collect::<Vec<_>>());
+    let which = if names.len() == 2 { "both".to_owned() } else { format!("all {}", names.len()) };
     match (&card.verdict, card.staffing) {
         (Verdict::Undetermined, _) => "undetermined: not enough evidence for any role".to_owned(),
-        (Verdict::Role(_), _) => format!("{}: {}", card.verdict, names.join("")),
-        (Verdict::Both, Some(Staffing::OnePerson)) => {
-            format!("both, one person can cover them: {}", names.join(" and "))
-        }
-        (Verdict::Both, Some(Staffing::SeparatePeople)) => format!("both, as separate hires: {}", names.join(" and ")),
-        (Verdict::Both, None) => format!("both: {}", names.join(" and ")),
+        (Verdict::Role(_), _) => format!("{}: {list}", card.verdict),
+        (Verdict::Both, Some(Staffing::OnePerson)) => format!("{which}, one person can cover them: {list}"),
+        (Verdict::Both, Some(Staffing::SeparatePeople)) => format!("{which}, as separate hires: {list}"),
+        (Verdict::Both, None) => format!("{which}: {list}"),
     }
 }
 

@@ -10,6 +10,7 @@ use rolefit::{
 
 use super::chart;
 use super::escape::esc;
+use crate::output::list_words;
 
 /// An assessment to show: whose, and its scorecard.
 pub struct Assessment {
@@ -94,15 +95,6 @@ fn nav(with_assessment: bool) -> String {
     ]);
     let links: String = items.iter().map(|(id, label)| format!("<a href=\"#{id}\">{label}</a>")).collect();
     format!("<nav aria-label=\"Sections\">{links}</nav>\n")
-}
-
-/// "A", "A and B", "A, B and C".
-fn list_words(words: &[&str]) -> String {
-    match words {
-        [] => String::from("No roles"),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }
 
 /// A serde enum's name as words: `points-per-sprint` -> "points per sprint".

@@ -153,16 +153,10 @@ impl<'c> CandidateFit<'c> {
     pub fn evidence_into(&self, profile: &CandidateProfile, evidence: &mut Evidence) {
         evidence.clear();
         let skills = profile.skills.iter().filter_map(|(id, proficiency)| {
-            let fact = self.ids.get(id.as_str(), FactKind::Skill)?;
-            Some(EvidenceItem {
-                fact,
-                strength: proficiency.strength(),
-                origin: Origin::Skill { proficiency: *proficiency },
-            })
+            Some(skill_item(self.ids.get(id.as_str(), FactKind::Skill)?.index, *proficiency))
         });
         let experience = profile.experience.iter().filter_map(|(id, level)| {
-            let fact = self.ids.get(id.as_str(), FactKind::Responsibility)?;
-            Some(EvidenceItem { fact, strength: level.weight(), origin: Origin::Experience { level: *level } })
+            Some(work_item(self.ids.get(id.as_str(), FactKind::Responsibility)?.index, *level))
         });
         // Ids come in alphabetical order, facts are kept in catalog order: one sort at the end.
         evidence.extend(skills.chain(experience));
@@ -178,20 +172,8 @@ impl<'c> CandidateFit<'c> {
         let Some(held) = self.held(profile) else { return self.assess_with(profile, scorer) };
         let answered = (held.skills.count_ones() + held.work.count_ones()) as usize;
         // In evidence order: by kind (responsibilities before skills), then catalog position.
-        let work = positions(held.work).map(|index| {
-            let level = held.level[index];
-            let fact = FactRef { kind: FactKind::Responsibility, index };
-            EvidenceItem { fact, strength: clamp_strength(level.weight()), origin: Origin::Experience { level } }
-        });
-        let skills = positions(held.skills).map(|index| {
-            let proficiency = held.proficiency[index];
-            let fact = FactRef { kind: FactKind::Skill, index };
-            EvidenceItem {
-                fact,
-                strength: clamp_strength(proficiency.strength()),
-                origin: Origin::Skill { proficiency },
-            }
-        });
+        let work = positions(held.work).map(|index| work_item(index, held.level[index]));
+        let skills = positions(held.skills).map(|index| skill_item(index, held.proficiency[index]));
         let card = scorer.score_items(ScorecardBuilder::for_answered(self.catalog, answered), work.chain(skills));
         self.report(profile, |index| held.proficiency(index), card)
     }
@@ -285,6 +267,18 @@ impl<'c> CandidateFit<'c> {
             .collect();
         FitReport { name: profile.name.clone(), scorecard, roles }
     }
+}
+
+/// The evidence of holding the skill at this catalog position, as `Evidence` would keep it.
+fn skill_item(index: usize, proficiency: Proficiency) -> EvidenceItem {
+    let fact = FactRef { kind: FactKind::Skill, index };
+    EvidenceItem { fact, strength: clamp_strength(proficiency.strength()), origin: Origin::Skill { proficiency } }
+}
+
+/// The evidence of experience in the responsibility at this catalog position.
+fn work_item(index: usize, level: Ownership) -> EvidenceItem {
+    let fact = FactRef { kind: FactKind::Responsibility, index };
+    EvidenceItem { fact, strength: clamp_strength(level.weight()), origin: Origin::Experience { level } }
 }
 
 /// A profile's skills and experience by catalog position (bit `i` of a set for position `i`).

@@ -5,8 +5,8 @@ use super::org::{OrgProfile, TYPED_SIGNALS};
 use super::{ProfileError, positions};
 use crate::model::Staffing;
 use crate::scoring::{
-    Answer, Contribution, Evidence, LeanScorer, Origin, RoleScore, Scorecard, Scorer, StaffingEvidence, Thresholds,
-    Weights, same_id,
+    Answer, Contribution, Evidence, LeanScorer, Origin, Scorecard, Scorer, StaffingEvidence, Thresholds, Weights,
+    same_id, zero_scores,
 };
 use crate::{AssessmentSignal, Catalog, FactKind, FactRef};
 
@@ -290,8 +290,7 @@ impl<'c> NeedsAssessment<'c> {
         let half = self.scorer.half_mass();
 
         if !(card.scores.len() == roles.len() && card.scores.iter().zip(roles).all(|(s, r)| same_id(&s.role, &r.id))) {
-            card.scores.clear();
-            card.scores.extend(roles.iter().map(|r| RoleScore { role: r.id.clone(), score: 0.0 }));
+            card.scores = zero_scores(self.catalog);
         }
         for (slot, mass) in card.scores.iter_mut().zip(masses) {
             slot.score = (mass / (mass + half)).clamp(0.0, 1.0);

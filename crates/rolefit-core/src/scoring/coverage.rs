@@ -124,10 +124,6 @@ impl<'c> CoverageScorer<'c> {
         total
     }
 
-    fn score_with(&self, table: &LeanTable, needs: &[Vec<f64>], catalog: &Catalog, evidence: &Evidence) -> Scorecard {
-        self.score_sorted(table, needs, ScorecardBuilder::new(catalog, evidence), evidence.items())
-    }
-
     /// The strategy on items sorted by fact, one per fact, for the catalog it was built for;
     /// `card` knows the evidence's coverage. For adapters that make the items straight from
     /// their input rather than through an [`Evidence`] (the candidate fit's fast path).
@@ -186,14 +182,14 @@ impl Scorer for CoverageScorer<'_> {
 
     fn score(&self, catalog: &Catalog, evidence: &Evidence) -> Scorecard {
         if self.built_for(catalog) {
-            self.score_with(&self.table, &self.needs, catalog, evidence)
+            self.score_sorted(&self.table, &self.needs, ScorecardBuilder::new(catalog, evidence), evidence.items())
         } else {
             let table = match &self.weights {
                 Some(w) => LeanTable::with_weights_lenient(catalog, w),
                 None => LeanTable::new(catalog),
             };
             let needs = needs_of(&table, &self.kinds, self.shares.as_deref());
-            self.score_with(&table, &needs, catalog, evidence)
+            self.score_sorted(&table, &needs, ScorecardBuilder::new(catalog, evidence), evidence.items())
         }
     }
 }

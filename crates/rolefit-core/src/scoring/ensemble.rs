@@ -5,7 +5,7 @@ use std::fmt;
 use super::evidence::Evidence;
 use super::explanation::Explanation;
 use super::policy::Thresholds;
-use super::scorecard::{RoleScore, Scorecard, same_id};
+use super::scorecard::{Scorecard, same_id, zero_scores};
 use super::scorer::Scorer;
 use crate::Catalog;
 
@@ -89,10 +89,7 @@ impl Scorer for Ensemble<'_> {
         if total <= 0.0 {
             return Scorecard::neutral(catalog);
         }
-        let mut card = Scorecard {
-            scores: catalog.roles().iter().map(|r| RoleScore { role: r.id.clone(), score: 0.0 }).collect(),
-            ..Scorecard::default()
-        };
+        let mut card = Scorecard { scores: zero_scores(catalog), ..Scorecard::default() };
         for (member, weight) in &self.members {
             let share = usable(*weight) / total;
             if share == 0.0 {
@@ -133,7 +130,7 @@ impl Scorer for Ensemble<'_> {
         }
         card.coverage = card.coverage.clamp(0.0, 1.0);
         card.summarize();
-        card.apply_policy(&Thresholds::default());
+        card.apply_thresholds(&Thresholds::default());
         card
     }
 

@@ -37,8 +37,8 @@ pub use explanation::Explanation;
 pub use lean::{DEFAULT_HALF, LeanScorer};
 pub use lean_table::{LEANING_KINDS, LeanTable};
 pub use policy::{Decision, Thresholds, VerdictPolicy};
-pub(crate) use scorecard::same_id;
 pub use scorecard::{Contribution, RoleScore, Scorecard, ScorecardBuilder, StaffingEvidence, Verdict};
+pub(crate) use scorecard::{same_id, zero_scores};
 pub use scorer::{Named, Scorer, ScorerFn, WithPolicy, scorer_fn};
 pub use weights::Weights;
 

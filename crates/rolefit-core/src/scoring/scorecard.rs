@@ -288,6 +288,11 @@ pub struct ScorecardBuilder<'a> {
     card: Scorecard,
 }
 
+/// Every role of the catalog at score 0, in catalog order.
+pub(crate) fn zero_scores(catalog: &Catalog) -> Vec<RoleScore> {
+    catalog.roles().iter().map(|r| RoleScore { role: r.id.clone(), score: 0.0 }).collect()
+}
+
 /// Whether two ids are the same, comparing addresses first: a contribution's role is a
 /// clone of the card's role id, so for borrowed ids the cheap check settles it.
 #[inline]
@@ -299,7 +304,6 @@ pub(crate) fn same_id(a: &Id, b: &Id) -> bool {
 impl<'a> ScorecardBuilder<'a> {
     /// Starts a card for the catalog's roles, with coverage and staffing read from the evidence.
     pub fn new(catalog: &'a Catalog, evidence: &Evidence) -> Self {
-        let roles = catalog.roles();
         let mut staffing_evidence = StaffingEvidence::default();
         let mut answered = 0_usize;
         let mut supported = 0_usize;
@@ -322,25 +326,31 @@ impl<'a> ScorecardBuilder<'a> {
         };
         let asked = answered + unanswered.len();
         let coverage = if asked == 0 { 0.0 } else { answered as f64 / asked as f64 };
-        let card = Scorecard {
-            scores: roles.iter().map(|r| RoleScore { role: r.id.clone(), score: 0.0 }).collect(),
-            coverage,
-            staffing_evidence,
-            unanswered,
-            // Most facts lean to one or two roles.
-            contributions: Vec::with_capacity(supported * roles.len().min(2)),
-            ..Scorecard::default()
-        };
-        Self { catalog, card }
+        Self::start(catalog, coverage, staffing_evidence, unanswered, supported)
     }
 
     /// Starts a card for evidence of `answered` items, none unknown and none about a signal:
     /// what [`new`](Self::new) gives for such evidence, without the evidence.
     pub(crate) fn for_answered(catalog: &'a Catalog, answered: usize) -> Self {
+        let coverage = if answered == 0 { 0.0 } else { 1.0 };
+        Self::start(catalog, coverage, StaffingEvidence::default(), Vec::new(), answered)
+    }
+
+    /// A card with every role at 0 and room for the contributions of `supported` facts.
+    fn start(
+        catalog: &'a Catalog,
+        coverage: f64,
+        staffing_evidence: StaffingEvidence,
+        unanswered: Vec<Id>,
+        supported: usize,
+    ) -> Self {
         let card = Scorecard {
-            scores: catalog.roles().iter().map(|r| RoleScore { role: r.id.clone(), score: 0.0 }).collect(),
-            coverage: if answered == 0 { 0.0 } else { 1.0 },
-            contributions: Vec::with_capacity(answered * catalog.roles().len().min(2)),
+            scores: zero_scores(catalog),
+            coverage,
+            staffing_evidence,
+            unanswered,
+            // Most facts lean to one or two roles.
+            contributions: Vec::with_capacity(supported * catalog.roles().len().min(2)),
             ..Scorecard::default()
         };
         Self { catalog, card }
@@ -451,7 +461,7 @@ impl<'a> ScorecardBuilder<'a> {
         }
         self.card.contributions.retain(|c| c.effect > 0.0);
         self.card.summarize();
-        self.card.apply_policy(&Thresholds::default());
+        self.card.apply_thresholds(&Thresholds::default());
         self.card
     }
 
@@ -467,7 +477,7 @@ impl<'a> ScorecardBuilder<'a> {
             s.score = (s.score / denominator(r, s.score)).clamp(0.0, 1.0);
         }
         self.card.summarize();
-        self.card.apply_policy(&Thresholds::default());
+        self.card.apply_thresholds(&Thresholds::default());
         self.card
     }
 }

@@ -9,11 +9,10 @@ use std::sync::Arc;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-
 /// The exit code after an interruption (128 + SIGINT, as a shell reports Ctrl-C).
 pub const EXIT_INTERRUPTED: u8 = 130;
 
+#[cfg_attr(not(unix), allow(dead_code))]
 struct Flags {
     /// Not inside a guard: a signal stops the process at once.
     outside: Arc<AtomicBool>,
@@ -23,7 +22,10 @@ struct Flags {
 
 static FLAGS: OnceLock<Option<Flags>> = OnceLock::new();
 
+#[cfg(unix)]
 fn flags() -> Option<&'static Flags> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+
     FLAGS
         .get_or_init(|| {
             let flags = Flags { outside: Arc::new(AtomicBool::new(true)), pending: Arc::new(AtomicBool::new(false)) };
@@ -40,6 +42,13 @@ fn flags() -> Option<&'static Flags> {
             Some(flags)
         })
         .as_ref()
+}
+
+/// Elsewhere the signals keep their usual effect: an interrupted write may leave its
+/// temporary file (the target is still whole, old or new).
+#[cfg(not(unix))]
+fn flags() -> Option<&'static Flags> {
+    FLAGS.get_or_init(|| None).as_ref()
 }
 
 /// While alive, an interrupting signal is noted instead of stopping the process.

@@ -1,7 +1,5 @@
 //! The global `--max-*` options: limits on the files and streams the commands read.
 
-use std::sync::OnceLock;
-
 use rolefit::{Limit, Limits, ParseError};
 
 /// Limits on input, for every command (`rolefit --max-depth 8 validate FILE`).
@@ -27,32 +25,40 @@ pub struct LimitArgs {
     max_line_bytes: Option<usize>,
 }
 
-static LIMITS: OnceLock<(Limits, Option<usize>)> = OnceLock::new();
-
-/// Sets the limits for this run; called once, by `main`, before any command.
-pub fn set(args: &LimitArgs) {
-    let limits = Limits::default()
-        .with_max_input_bytes(args.max_input_bytes)
-        .with_max_depth(args.max_depth)
-        .with_max_records(args.max_records)
-        .with_max_string_bytes(args.max_string_bytes);
-    let limits = match args.max_line_bytes {
-        Some(bytes) => limits.with_max_line_bytes(bytes),
-        None => limits,
-    };
-    let _ = LIMITS.set((limits, args.max_line_bytes));
+/// The limits of one run, from the options.
+#[derive(Debug, Clone, Copy)]
+pub struct InputLimits {
+    limits: Limits,
+    /// `--max-line-bytes`, if given.
+    max_line_bytes: Option<usize>,
 }
 
-/// The limits of this run (the defaults if `set` was not called).
-pub fn get() -> Limits {
-    LIMITS.get().map_or(Limits::DEFAULT, |(limits, _)| *limits)
+impl From<&LimitArgs> for InputLimits {
+    fn from(args: &LimitArgs) -> Self {
+        let limits = Limits::default()
+            .with_max_input_bytes(args.max_input_bytes)
+            .with_max_depth(args.max_depth)
+            .with_max_records(args.max_records)
+            .with_max_string_bytes(args.max_string_bytes);
+        let limits = match args.max_line_bytes {
+            Some(bytes) => limits.with_max_line_bytes(bytes),
+            None => limits,
+        };
+        Self { limits, max_line_bytes: args.max_line_bytes }
+    }
 }
 
-/// The JSON Lines line limit of this run (`classify --jsonl`): `--max-line-bytes` if it
-/// was given, else the posting limit `--max-input-bytes` plus 1 MiB.
-pub fn jsonl_line_bytes() -> usize {
-    let (limits, given) = LIMITS.get().map_or((Limits::DEFAULT, None), |(limits, given)| (*limits, *given));
-    line_limit(given, limits.max_input_bytes)
+impl InputLimits {
+    /// The limits on every document and posting.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// The JSON Lines line limit (`classify --jsonl`): `--max-line-bytes` if it was
+    /// given, else the posting limit `--max-input-bytes` plus 1 MiB.
+    pub fn line_limit(&self) -> usize {
+        line_limit(self.max_line_bytes, self.limits.max_input_bytes)
+    }
 }
 
 /// `--max-line-bytes` if given, else the text limit plus 1 MiB for the JSON around the

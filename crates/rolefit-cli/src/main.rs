@@ -6,17 +6,25 @@
 #![forbid(unsafe_code)]
 
 mod cmd;
+mod context;
+mod document;
 mod error;
 mod input;
 mod interrupt;
+mod labels;
 mod layers;
 mod limits;
 mod output;
+mod output_file;
+mod profile;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+use crate::context::Context;
+use crate::output::Output;
 
 /// Typed, cited data about the Product Owner and Product Manager roles, and
 /// explainable scoring against them.
@@ -62,29 +70,28 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    limits::set(&cli.limits);
-    if let Err(err) = layers::set(&cli.catalogs) {
-        eprintln!("rolefit: {err}");
-        return err.exit_code();
-    }
-    let result = match cli.command {
-        Command::Roles(args) => cmd::roles::run(args),
-        Command::Show(args) => cmd::show::run(args),
-        Command::Compare(args) => cmd::compare::run(args),
-        Command::Schema(args) => cmd::schema::run(args),
-        Command::Export(args) => cmd::export::run(args),
-        Command::Validate(args) => cmd::validate::run(args),
-        Command::Classify(args) => cmd::classify::run(args),
-        Command::Diff(args) => cmd::diff::run(args),
-        Command::Report(args) => cmd::report::run(args),
-        Command::Assess(args) => cmd::assess::run(args),
-        Command::Fit(args) => cmd::fit::run(args),
-    };
-    match result {
+    let mut ctx = Context::new((&cli.limits).into(), Output::default());
+    match ctx.load_layers(&cli.catalogs).and_then(|()| run(&ctx, cli.command)) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("rolefit: {err}");
+            ctx.output().error(&err);
             err.exit_code()
         }
+    }
+}
+
+fn run(ctx: &Context, command: Command) -> Result<ExitCode, error::CliError> {
+    match command {
+        Command::Roles(args) => cmd::roles::run(ctx, args),
+        Command::Show(args) => cmd::show::run(ctx, args),
+        Command::Compare(args) => cmd::compare::run(ctx, args),
+        Command::Schema(args) => cmd::schema::run(ctx, args),
+        Command::Export(args) => cmd::export::run(ctx, args),
+        Command::Validate(args) => cmd::validate::run(ctx, args),
+        Command::Classify(args) => cmd::classify::run(ctx, args),
+        Command::Diff(args) => cmd::diff::run(ctx, args),
+        Command::Report(args) => cmd::report::run(ctx, args),
+        Command::Assess(args) => cmd::assess::run(ctx, args),
+        Command::Fit(args) => cmd::fit::run(ctx, args),
     }
 }

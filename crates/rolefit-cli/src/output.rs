@@ -1,9 +1,11 @@
-//! Output formats and table rendering shared by the commands.
+//! Where results and errors go: standard output, in the format asked for, and
+//! standard error.
+
+use std::io::Write;
 
 use clap::ValueEnum;
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
 
+use crate::document::Document;
 use crate::error::CliError;
 
 /// How a command prints its result.
@@ -17,69 +19,53 @@ pub enum OutputFormat {
     Markdown,
 }
 
-/// A table with a header row, printed as a terminal table or as Markdown.
-pub struct Grid {
-    pub header: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-}
+/// Standard output and standard error of one run.
+#[derive(Debug, Default)]
+pub struct Output {}
 
-impl Grid {
-    pub fn new(header: &[&str]) -> Self {
-        Self { header: header.iter().map(|h| (*h).to_owned()).collect(), rows: Vec::new() }
+impl Output {
+    /// Prints a result: `value` as pretty JSON, or what `render` writes as a table or Markdown.
+    pub fn emit<T: serde::Serialize + ?Sized>(
+        &self,
+        format: OutputFormat,
+        value: &T,
+        render: impl FnOnce(&mut Document),
+    ) -> Result<(), CliError> {
+        let text = match format {
+            OutputFormat::Json => json(value)?,
+            OutputFormat::Table | OutputFormat::Markdown => {
+                let mut document = Document::new(format == OutputFormat::Markdown);
+                render(&mut document);
+                document.into_text()
+            }
+        };
+        self.print(&text)
     }
 
-    pub fn row(&mut self, cells: Vec<String>) {
-        self.rows.push(cells);
+    /// Prints `value` as pretty JSON.
+    pub fn json<T: serde::Serialize + ?Sized>(&self, value: &T) -> Result<(), CliError> {
+        self.print(&json(value)?)
     }
 
-    pub fn to_terminal(&self) -> String {
-        let mut table = Table::new();
-        table.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
-        if table.width().is_none() {
-            // Not a terminal (a pipe or a file): wrap at a readable width all the same.
-            table.set_width(120);
+    /// Writes to standard output, treating a closed pipe (`rolefit ... | head`) as success.
+    pub fn print(&self, text: &str) -> Result<(), CliError> {
+        let mut out = std::io::stdout().lock();
+        match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            Err(e) => Err(CliError::io("<stdout>", e)),
         }
-        table.set_header(&self.header);
-        for row in &self.rows {
-            table.add_row(row);
-        }
-        table.to_string()
     }
 
-    pub fn to_markdown(&self) -> String {
-        let escape = |s: &String| s.replace('|', "\\|").replace('\n', " ");
-        let mut out = format!("| {} |\n", self.header.iter().map(escape).collect::<Vec<_>>().join(" | "));
-        out.push_str(&format!("|{}\n", "---|".repeat(self.header.len())));
-        for row in &self.rows {
-            out.push_str(&format!("| {} |\n", row.iter().map(escape).collect::<Vec<_>>().join(" | ")));
-        }
-        out
+    /// Writes an error line to standard error, `rolefit: ` first.
+    pub fn error(&self, message: &dyn std::fmt::Display) {
+        eprintln!("rolefit: {message}");
     }
 }
 
 /// Pretty JSON with a final newline.
-pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, CliError> {
+fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, CliError> {
     serde_json::to_string_pretty(value)
         .map(|s| s + "\n")
         .map_err(|e| CliError::Invalid(format!("cannot write JSON: {e}")))
-}
-
-/// Writes to standard output, treating a closed pipe (`rolefit ... | head`) as success.
-pub fn print(text: &str) -> Result<(), CliError> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(CliError::io("<stdout>", e)),
-    }
-}
-
-/// "A", "A and B", "A, B and C".
-pub fn list_words(words: &[&str]) -> String {
-    match words {
-        [] => String::from("No roles"),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }

@@ -1,23 +1,16 @@
 //! `rolefit classify`: is a job posting for a Product Owner or a Product Manager, and why.
 
-use std::io::{BufReader, Write};
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::ValueEnum;
-use rolefit_text::{Classification, ClassifiedFile, Classifier, JsonlOptions, TextError, classify_jsonl};
+use rolefit_text::{ClassifiedFile, Classifier, JsonlOptions, TextError, classify_jsonl};
 
+use crate::context::Context;
+use crate::document::{Document, Grid};
 use crate::error::CliError;
-use crate::output::{self, Grid};
-
-/// How `classify FILE...` prints its results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ClassifyFormat {
-    /// A table for people.
-    Table,
-    /// A JSON array, one object per file.
-    Json,
-}
+use crate::input;
+use crate::output::OutputFormat;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -31,56 +24,50 @@ pub struct Args {
     #[arg(long)]
     jsonl: bool,
     /// Output format for plain-text files (JSON: an array of `rolefit schema classification`).
-    #[arg(long, value_enum, default_value_t = ClassifyFormat::Table)]
-    format: ClassifyFormat,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    format: OutputFormat,
 }
 
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     // One limit on a posting, the global --max-input-bytes: a whole text file, or the
     // `text` of one JSON line.
-    let text_limit = crate::limits::get().max_input_bytes;
-    let classifier = Classifier::new(super::catalog())
-        .map_err(|e| CliError::Invalid(e.to_string()))?
-        .with_max_text_bytes(text_limit);
+    let text_limit = ctx.limits().max_input_bytes;
+    let classifier =
+        Classifier::new(ctx.catalog()).map_err(|e| CliError::Invalid(e.to_string()))?.with_max_text_bytes(text_limit);
     if args.jsonl {
         let [file] = args.files.as_slice() else {
             return Err(CliError::Usage("--jsonl takes exactly one file (or `-` for standard input)".to_owned()));
         };
-        return run_jsonl(&classifier, file);
+        return run_jsonl(ctx, &classifier, file);
     }
-    let mut results: Vec<(String, Classification)> = Vec::new();
+    let mut results: Vec<ClassifiedFile> = Vec::new();
     let mut failed = 0usize;
     for file in &args.files {
         let name = file.display().to_string();
         // Refused past --max-input-bytes (by its length, before reading, for a regular
         // file), and if not UTF-8, naming the file.
-        match crate::input::read_text(file)
+        match input::read_text(ctx, file)
             .and_then(|text| classifier.classify(&text).map_err(|e| CliError::Invalid(format!("{name}: {e}"))))
         {
-            Ok(c) => results.push((name, c)),
+            Ok(c) => results.push(ClassifiedFile::new(name, c)),
             Err(e) => {
                 failed += 1;
-                eprintln!("rolefit: {e}");
+                ctx.output().error(&e);
             }
         }
     }
-    let text = match args.format {
-        ClassifyFormat::Json => {
-            // Each element is the schema `rolefit schema classification`.
-            let list: Vec<ClassifiedFile> = results.into_iter().map(|(file, c)| ClassifiedFile::new(file, c)).collect();
-            output::json(&list)?
-        }
-        // Every file failed: the errors said so; an empty table would only add noise.
-        ClassifyFormat::Table if results.is_empty() => String::new(),
-        ClassifyFormat::Table => table(&results),
-    };
-    output::print(&text)?;
+    // Each element of the JSON array is the schema `rolefit schema classification`.
+    ctx.emit(args.format, &results, |doc| render(doc, &results))?;
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn table(results: &[(String, Classification)]) -> String {
+fn render(doc: &mut Document, results: &[ClassifiedFile]) {
+    // Every file failed: the errors said so; an empty table would only add noise.
+    if results.is_empty() {
+        return;
+    }
     let mut grid = Grid::new(&["file", "verdict", "scores", "why (first phrases found)"]);
-    for (file, c) in results {
+    for ClassifiedFile { file, classification: c, .. } in results {
         let scores: Vec<String> = c.scores.iter().map(|s| format!("{} {:.2}", s.role, s.score)).collect();
         let mut verdict = c.verdict.to_string();
         if let Some(adjacent) = &c.adjacent_role {
@@ -101,20 +88,21 @@ fn table(results: &[(String, Classification)]) -> String {
         }
         grid.row(vec![file.clone(), verdict, scores.join("\n"), why.join(", ")]);
     }
-    grid.to_terminal() + "\n"
+    doc.table(&grid);
 }
 
-fn run_jsonl(classifier: &Classifier<'_>, file: &Path) -> Result<ExitCode, CliError> {
-    let options = JsonlOptions::default().with_max_line_bytes(crate::limits::jsonl_line_bytes());
+fn run_jsonl(ctx: &Context, classifier: &Classifier<'_>, file: &Path) -> Result<ExitCode, CliError> {
+    let options = JsonlOptions::default().with_max_line_bytes(ctx.line_limit());
     let name = file.display().to_string();
     let stdout = std::io::stdout();
     let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let text_limit = crate::limits::get().max_input_bytes;
-    let report = |e: &TextError| eprintln!("rolefit: {name}: {}", describe_line_error(e, text_limit));
+    let text_limit = ctx.limits().max_input_bytes;
+    let report = |e: &TextError| ctx.output().error(&format_args!("{name}: {}", describe_line_error(e, text_limit)));
     let summary = if file == Path::new("-") {
         classify_jsonl(classifier, std::io::stdin().lock(), out, options, report)
     } else {
         let f = std::fs::File::open(file).map_err(|e| CliError::io(file, e))?;
+        ctx.inputs().remember(&f);
         classify_jsonl(classifier, BufReader::with_capacity(1 << 16, f), out, options, report)
     };
     let summary = match summary {
@@ -125,9 +113,9 @@ fn run_jsonl(classifier: &Classifier<'_>, file: &Path) -> Result<ExitCode, CliEr
         Err(TextError::Io { context, source }) => return Err(CliError::io(format!("{name} ({context})"), source)),
         Err(e) => return Err(CliError::Invalid(format!("{name}: {e}"))),
     };
-    let _ = std::io::stderr().flush();
     if summary.failed > 0 {
-        eprintln!("rolefit: {name}: {} of {} postings failed", summary.failed, summary.failed + summary.classified);
+        let total = summary.failed + summary.classified;
+        ctx.output().error(&format_args!("{name}: {} of {total} postings failed", summary.failed));
         Ok(ExitCode::from(1))
     } else {
         Ok(ExitCode::SUCCESS)

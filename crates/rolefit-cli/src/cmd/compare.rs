@@ -1,9 +1,15 @@
+//! `rolefit compare A B`: two roles, aspect by aspect, and whose each responsibility,
+//! KPI and skill is.
+
 use std::process::ExitCode;
 
-use rolefit::{Comparison, Importance, Leaning, Ownership};
+use rolefit::{Comparison, Leaning};
 
+use crate::context::Context;
+use crate::document::{Document, Grid};
 use crate::error::CliError;
-use crate::output::{self, Grid, OutputFormat};
+use crate::labels::{importance, ownership};
+use crate::output::OutputFormat;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -16,24 +22,19 @@ pub struct Args {
     format: OutputFormat,
 }
 
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let catalog = super::catalog();
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
+    let catalog = ctx.catalog();
     let cmp = catalog.compare(&args.first, &args.second).map_err(|e| {
         let roles: Vec<&str> = catalog.roles().iter().map(|r| r.id.as_str()).collect();
         CliError::Usage(format!("{e}; the catalog has: {}", roles.join(", ")))
     })?;
     let name = |id: &str| catalog.role(id).map_or_else(|| id.to_owned(), |r| r.name.to_string());
     let (a, b) = (name(cmp.first.as_str()), name(cmp.second.as_str()));
-    let text = match args.format {
-        OutputFormat::Json => output::json(&cmp)?,
-        OutputFormat::Table => render(&cmp, &a, &b, |title, grid| format!("{title}\n{}\n", grid.to_terminal())),
-        OutputFormat::Markdown => render(&cmp, &a, &b, |title, grid| format!("## {title}\n\n{}", grid.to_markdown())),
-    };
-    output::print(&text)?;
+    ctx.emit(args.format, &cmp, |doc| render(doc, &cmp, &a, &b))?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn render(cmp: &Comparison, a: &str, b: &str, section: impl Fn(&str, &Grid) -> String) -> String {
+fn render(doc: &mut Document, cmp: &Comparison, a: &str, b: &str) {
     let whose = |l: Leaning| match l {
         Leaning::Shared => "shared".to_owned(),
         Leaning::First => a.to_owned(),
@@ -47,7 +48,7 @@ fn render(cmp: &Comparison, a: &str, b: &str, section: impl Fn(&str, &Grid) -> S
     }
     let mut resp = Grid::new(&["responsibility", a, b, "whose"]);
     for r in &cmp.responsibilities {
-        resp.row(vec![r.name.to_string(), ownership(r.first), ownership(r.second), whose(r.leaning)]);
+        resp.row(vec![r.name.to_string(), ownership(r.first).into(), ownership(r.second).into(), whose(r.leaning)]);
     }
     let mut kpis = Grid::new(&["kpi", "whose"]);
     for k in &cmp.kpis {
@@ -55,33 +56,19 @@ fn render(cmp: &Comparison, a: &str, b: &str, section: impl Fn(&str, &Grid) -> S
     }
     let mut skills = Grid::new(&["skill", a, b, "whose"]);
     for s in &cmp.skills {
-        skills.row(vec![s.name.to_string(), importance(s.first), importance(s.second), whose(s.leaning)]);
+        skills.row(vec![s.name.to_string(), importance(s.first).into(), importance(s.second).into(), whose(s.leaning)]);
     }
-    [
-        section(&format!("{a} and {b}, aspect by aspect"), &dims),
-        section("Responsibilities", &resp),
-        section("KPIs", &kpis),
-        section("Skills", &skills),
-    ]
-    .join("\n")
-}
-
-fn ownership(o: Ownership) -> String {
-    match o {
-        Ownership::Owns => "owns",
-        Ownership::Shares => "shares",
-        Ownership::Contributes => "contributes",
-        Ownership::None => "-",
+    let sections = [
+        (format!("{a} and {b}, aspect by aspect"), &dims),
+        ("Responsibilities".to_owned(), &resp),
+        ("KPIs".to_owned(), &kpis),
+        ("Skills".to_owned(), &skills),
+    ];
+    for (i, (title, grid)) in sections.iter().enumerate() {
+        if i > 0 {
+            doc.blank();
+        }
+        doc.heading(title);
+        doc.table(grid);
     }
-    .to_owned()
-}
-
-fn importance(i: Importance) -> String {
-    match i {
-        Importance::Essential => "essential",
-        Importance::Important => "important",
-        Importance::Helpful => "helpful",
-        Importance::NotRequired => "-",
-    }
-    .to_owned()
 }

@@ -1,10 +1,14 @@
+//! `rolefit diff OLD NEW`: what changed between two catalogs, and the version bump it calls for.
+
 use std::process::ExitCode;
 
 use rolefit::{CatalogDiff, ChangeKind};
 
+use crate::context::Context;
+use crate::document::{Document, Grid};
 use crate::error::CliError;
 use crate::layers;
-use crate::output::{self, Grid, OutputFormat};
+use crate::output::OutputFormat;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -18,25 +22,20 @@ pub struct Args {
     format: OutputFormat,
 }
 
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let old = layers::read_operand(&args.old)?;
-    let new = layers::read_operand(&args.new)?;
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
+    let old = layers::read_operand(ctx, &args.old)?;
+    let new = layers::read_operand(ctx, &args.new)?;
     let d = rolefit::diff(&old, &new);
-    let text = match args.format {
-        OutputFormat::Json => output::json(&d)?,
-        OutputFormat::Table => render(&d, &args, |grid| grid.to_terminal() + "\n"),
-        OutputFormat::Markdown => render(&d, &args, |grid| grid.to_markdown()),
-    };
-    output::print(&text)?;
+    ctx.emit(args.format, &d, |doc| render(doc, &d, &args))?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn render(d: &CatalogDiff, args: &Args, table: impl Fn(&Grid) -> String) -> String {
+fn render(doc: &mut Document, d: &CatalogDiff, args: &Args) {
     let version = |v: &Option<rolefit::Text>| v.as_deref().unwrap_or("no version").to_owned();
-    let mut out = format!("{} ({}) -> {} ({})\n", args.old, version(&d.old_version), args.new, version(&d.new_version));
+    doc.line(&format!("{} ({}) -> {} ({})", args.old, version(&d.old_version), args.new, version(&d.new_version)));
     if d.is_empty() {
-        out.push_str("no differences: both catalogs hold the same records\n");
-        return out;
+        doc.line("no differences: both catalogs hold the same records");
+        return;
     }
     let mut grid = Grid::new(&["change", "kind", "id", "fields", "bump"]);
     for c in &d.changes {
@@ -48,18 +47,17 @@ fn render(d: &CatalogDiff, args: &Args, table: impl Fn(&Grid) -> String) -> Stri
         let fields = c.fields.iter().map(|f| &**f).collect::<Vec<_>>().join(", ");
         grid.row(vec![change.into(), c.kind.as_str().into(), c.id.to_string(), fields, c.bump.as_str().into()]);
     }
-    out.push_str(&table(&grid));
+    doc.table(&grid);
     let count = |k: ChangeKind| d.of(k).count();
-    out.push_str(&format!(
+    let mut summary = format!(
         "{} added, {} removed, {} changed; suggested bump: {}",
         count(ChangeKind::Added),
         count(ChangeKind::Removed),
         count(ChangeKind::Changed),
         d.bump.as_str()
-    ));
-    match (&d.old_version, &d.suggested_version) {
-        (Some(old), Some(next)) => out.push_str(&format!(" ({old} -> {next})\n")),
-        _ => out.push('\n'),
+    );
+    if let (Some(old), Some(next)) = (&d.old_version, &d.suggested_version) {
+        summary.push_str(&format!(" ({old} -> {next})"));
     }
-    out
+    doc.line(&summary);
 }

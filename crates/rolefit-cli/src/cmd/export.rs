@@ -1,9 +1,11 @@
+//! `rolefit export`: the catalog as JSON, or its roles as JSON-LD.
+
 use std::process::ExitCode;
 
 use clap::ValueEnum;
 
+use crate::context::Context;
 use crate::error::CliError;
-use crate::output;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -24,12 +26,11 @@ pub struct Args {
     base_iri: String,
 }
 
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let catalog = super::catalog();
-    let text = match args.format {
-        ExportFormat::Json => output::json(catalog)?,
-        ExportFormat::Jsonld => output::json(&rolefit::jsonld::to_jsonld_with_base(catalog, &args.base_iri))?,
-    };
-    output::print(&text)?;
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
+    let catalog = ctx.catalog();
+    match args.format {
+        ExportFormat::Json => ctx.output().json(catalog)?,
+        ExportFormat::Jsonld => ctx.output().json(&rolefit::jsonld::to_jsonld_with_base(catalog, &args.base_iri))?,
+    }
     Ok(ExitCode::SUCCESS)
 }

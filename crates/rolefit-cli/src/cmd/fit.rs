@@ -3,11 +3,14 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use rolefit::{CandidateFit, CandidateProfile, Catalog, FitReport, Importance};
+use rolefit::{CandidateFit, CandidateProfile, Catalog, FitReport};
 
-use super::assess::{headline, profile_error, read_checked, read_weights, role_name};
+use crate::context::Context;
+use crate::document::{Document, Grid};
 use crate::error::CliError;
-use crate::output::{self, Grid, OutputFormat};
+use crate::labels::{headline, importance, role_name, skill_name};
+use crate::output::OutputFormat;
+use crate::profile::Scored;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -21,38 +24,20 @@ pub struct Args {
     format: OutputFormat,
 }
 
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let catalog = super::catalog();
-    let profile: CandidateProfile = read_checked(&args.file, |p: &CandidateProfile| p.check(catalog))?;
-    let fit = match &args.weights {
-        Some(path) => {
-            CandidateFit::with_weights(catalog, &read_weights(path)?).map_err(|e| profile_error(path, "weights", e))?
-        }
-        None => CandidateFit::new(catalog),
-    };
-    let report = fit.assess(&profile);
-    let title = profile.name.clone().unwrap_or_else(|| args.file.display().to_string());
-    let text = match args.format {
-        OutputFormat::Json => output::json(&report)?,
-        OutputFormat::Table => render(catalog, &title, &report, |grid| grid.to_terminal() + "\n"),
-        OutputFormat::Markdown => render(catalog, &title, &report, |grid| grid.to_markdown()),
-    };
-    output::print(&text)?;
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
+    let catalog = ctx.catalog();
+    let input = Scored::<CandidateProfile>::read(ctx, &args.file, args.weights.as_deref())?;
+    let fit = input.assessor(|weights| CandidateFit::with_weights(catalog, weights), || CandidateFit::new(catalog))?;
+    let report = fit.assess(&input.profile);
+    ctx.emit(args.format, &report, |doc| render(doc, catalog, &input.title, &report))?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn importance(i: Importance) -> &'static str {
-    match i {
-        Importance::Essential => "essential",
-        Importance::Important => "important",
-        Importance::Helpful => "helpful",
-        Importance::NotRequired => "-",
-    }
-}
-
-fn render(catalog: &Catalog, title: &str, report: &FitReport, show: impl Fn(&Grid) -> String) -> String {
+fn render(doc: &mut Document, catalog: &Catalog, title: &str, report: &FitReport) {
     let card = &report.scorecard;
-    let mut out = format!("{title}\nbest fit: {}\n\n", headline(catalog, card));
+    doc.line(title);
+    doc.line(&format!("best fit: {}", headline(catalog, card)));
+    doc.blank();
     let mut scores = Grid::new(&["role", "fit", "matching skills", "missing (important or essential)"]);
     for role in &report.roles {
         scores.row(vec![
@@ -62,20 +47,21 @@ fn render(catalog: &Catalog, title: &str, report: &FitReport, show: impl Fn(&Gri
             role.missing.len().to_string(),
         ]);
     }
-    out.push_str(&show(&scores));
-    let skill_name =
-        |id: &rolefit::Id| catalog.skill(id.as_str()).map_or_else(|| id.to_string(), |s| s.name.to_string());
+    doc.table(&scores);
     for role in &report.roles {
         let name = role_name(catalog, &role.role);
         let mut grid = Grid::new(&[&format!("{name}: skill"), "needed", "candidate"]);
         for m in &role.matching {
-            grid.row(vec![skill_name(&m.skill), importance(m.importance).to_owned(), m.proficiency.to_string()]);
+            grid.row(vec![
+                skill_name(catalog, &m.skill),
+                importance(m.importance).to_owned(),
+                m.proficiency.to_string(),
+            ]);
         }
         for m in &role.missing {
-            grid.row(vec![skill_name(&m.skill), importance(m.importance).to_owned(), "missing".to_owned()]);
+            grid.row(vec![skill_name(catalog, &m.skill), importance(m.importance).to_owned(), "missing".to_owned()]);
         }
-        out.push('\n');
-        out.push_str(&show(&grid));
+        doc.blank();
+        doc.table(&grid);
     }
-    out
 }

@@ -1,4 +1,4 @@
-//! One module per command.
+//! One module per command. Each has its clap `Args` and `run(&Context, Args)`.
 
 pub mod assess;
 pub mod classify;
@@ -11,11 +11,3 @@ pub mod roles;
 pub mod schema;
 pub mod show;
 pub mod validate;
-
-use rolefit::Catalog;
-
-/// The catalog the commands read: the canonical one, baked into the binary, with the
-/// global `--catalog` overlays applied in order.
-pub fn catalog() -> &'static Catalog {
-    crate::layers::effective()
-}

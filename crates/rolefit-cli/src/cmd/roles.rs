@@ -1,7 +1,11 @@
+//! `rolefit roles`: the roles in the catalog.
+
 use std::process::ExitCode;
 
+use crate::context::Context;
+use crate::document::Grid;
 use crate::error::CliError;
-use crate::output::{self, Grid, OutputFormat};
+use crate::output::OutputFormat;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -10,18 +14,14 @@ pub struct Args {
     format: OutputFormat,
 }
 
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let catalog = super::catalog();
-    let text = match args.format {
-        OutputFormat::Json => output::json(catalog.roles())?,
-        format => {
-            let mut grid = Grid::new(&["id", "name", "summary"]);
-            for role in catalog.roles() {
-                grid.row(vec![role.id.to_string(), role.name.to_string(), role.summary.to_string()]);
-            }
-            if format == OutputFormat::Markdown { grid.to_markdown() } else { grid.to_terminal() + "\n" }
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
+    let roles = ctx.catalog().roles();
+    ctx.emit(args.format, roles, |doc| {
+        let mut grid = Grid::new(&["id", "name", "summary"]);
+        for role in roles {
+            grid.row(vec![role.id.to_string(), role.name.to_string(), role.summary.to_string()]);
         }
-    };
-    output::print(&text)?;
+        doc.table(&grid);
+    })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,10 +1,14 @@
+//! `rolefit show ID`: one record, with the sources it cites.
+
 use std::process::ExitCode;
 
-use rolefit::Fact;
+use rolefit::{Catalog, Fact};
 use serde_json::Value;
 
+use crate::context::Context;
+use crate::document::Document;
 use crate::error::CliError;
-use crate::output::{self, OutputFormat};
+use crate::output::OutputFormat;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -15,31 +19,30 @@ pub struct Args {
     format: OutputFormat,
 }
 
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let catalog = super::catalog();
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
+    let catalog = ctx.catalog();
     let Some(fact) = catalog.fact(&args.id) else {
         return Err(CliError::Usage(format!("no record with id {:?} in the catalog (try `rolefit roles`)", args.id)));
     };
     let value = record_json(fact)?;
-    let text = match args.format {
-        OutputFormat::Json => output::json(&value)?,
-        OutputFormat::Table | OutputFormat::Markdown => {
-            let mut out = String::new();
-            outline(&value, 0, &mut out);
-            let cited: Vec<String> = cited_sources(&value)
-                .into_iter()
-                .filter_map(|id| catalog.source(&id).map(|s| format!("  {id}: {} ({})", s.title, s.publisher)))
-                .collect();
-            if !cited.is_empty() {
-                out.push_str("\nsources cited:\n");
-                out.push_str(&cited.join("\n"));
-                out.push('\n');
-            }
-            out
-        }
-    };
-    output::print(&text)?;
+    ctx.emit(args.format, &value, |doc| render(doc, catalog, &value))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The record as an outline (the same for the terminal and Markdown), then its sources.
+fn render(doc: &mut Document, catalog: &Catalog, value: &Value) {
+    outline(value, 0, doc);
+    let cited: Vec<String> = cited_sources(value)
+        .into_iter()
+        .filter_map(|id| catalog.source(&id).map(|s| format!("  {id}: {} ({})", s.title, s.publisher)))
+        .collect();
+    if !cited.is_empty() {
+        doc.blank();
+        doc.line("sources cited:");
+        for line in &cited {
+            doc.line(line);
+        }
+    }
 }
 
 fn record_json(fact: Fact<'_>) -> Result<Value, CliError> {
@@ -60,7 +63,7 @@ fn record_json(fact: Fact<'_>) -> Result<Value, CliError> {
 }
 
 /// An indented `key: value` outline of a record, leaving out empty fields.
-fn outline(value: &Value, depth: usize, out: &mut String) {
+fn outline(value: &Value, depth: usize, doc: &mut Document) {
     let pad = "  ".repeat(depth);
     match value {
         Value::Object(map) => {
@@ -69,10 +72,10 @@ fn outline(value: &Value, depth: usize, out: &mut String) {
                     Value::Null => {}
                     Value::Array(a) if a.is_empty() => {}
                     Value::Object(_) | Value::Array(_) => {
-                        out.push_str(&format!("{pad}{key}:\n"));
-                        outline(v, depth + 1, out);
+                        doc.line(&format!("{pad}{key}:"));
+                        outline(v, depth + 1, doc);
                     }
-                    _ => out.push_str(&format!("{pad}{key}: {}\n", scalar(v))),
+                    _ => doc.line(&format!("{pad}{key}: {}", scalar(v))),
                 }
             }
         }
@@ -80,14 +83,14 @@ fn outline(value: &Value, depth: usize, out: &mut String) {
             for item in items {
                 match item {
                     Value::Object(_) | Value::Array(_) => {
-                        out.push_str(&format!("{pad}-\n"));
-                        outline(item, depth + 1, out);
+                        doc.line(&format!("{pad}-"));
+                        outline(item, depth + 1, doc);
                     }
-                    _ => out.push_str(&format!("{pad}- {}\n", scalar(item))),
+                    _ => doc.line(&format!("{pad}- {}", scalar(item))),
                 }
             }
         }
-        _ => out.push_str(&format!("{pad}{}\n", scalar(value))),
+        _ => doc.line(&format!("{pad}{}", scalar(value))),
     }
 }
 

@@ -1,12 +1,14 @@
+//! `rolefit validate FILE`: check a catalog or an overlay and list every problem.
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use rolefit::CatalogData;
 
+use crate::context::Context;
 use crate::error::CliError;
 use crate::input;
 use crate::layers;
-use crate::output;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -16,15 +18,12 @@ pub struct Args {
     file: PathBuf,
 }
 
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let data = input::read_document::<CatalogData>(&args.file)?;
-    let (what, catalog) = if layers::is_overlay(&data) {
-        ("valid overlay; the layered catalog has", layers::from_document(data, &args.file)?)
-    } else {
-        ("valid catalog", input::read_catalog(&args.file)?)
-    };
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
+    let data = input::read_document::<CatalogData>(ctx, &args.file)?;
+    let what = if layers::is_overlay(&data) { "valid overlay; the layered catalog has" } else { "valid catalog" };
+    let catalog = layers::from_document(ctx, data, &args.file)?;
     let d = catalog.data();
-    output::print(&format!(
+    ctx.print(&format!(
         "{}: {what} ({} roles, {} responsibilities, {} kpis, {} skills, {} signals, {} sources)\n",
         args.file.display(),
         d.roles.len(),

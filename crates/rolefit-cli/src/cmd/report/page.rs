@@ -10,7 +10,7 @@ use rolefit::{
 
 use super::chart;
 use super::escape::esc;
-use crate::output::list_words;
+use crate::labels::list_words;
 
 /// An assessment to show: whose, and its scorecard.
 pub struct Assessment {

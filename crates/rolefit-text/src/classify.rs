@@ -1,6 +1,5 @@
 //! Postings in, verdicts out: the text adapter, the classifier and its batch API.
 
-use rayon::prelude::*;
 use rolefit_core::{Catalog, Evidence, FactKind, FactRef, Id, Origin, RoleScore, Scorecard, Scorer, Verdict};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -46,43 +45,6 @@ pub struct Classification {
     /// The full scorecard, with every fact's contribution to every role; its verdict is
     /// this classification's (`undetermined` for an adjacent role's posting).
     pub scorecard: Scorecard,
-}
-
-/// One file's classification as `rolefit classify --format json` prints it: the
-/// [`Classification`]'s fields with the file's name beside them (the command prints a
-/// JSON array of these, one per file classified).
-///
-/// ```
-/// use rolefit_text::{ClassifiedFile, Classifier};
-///
-/// let classifier = Classifier::new(rolefit_data::catalog())?;
-/// let c = classifier.classify("Product Owner: own the product backlog.")?;
-/// let value = serde_json::to_value(ClassifiedFile::new("post.txt", c)).unwrap();
-/// assert_eq!(value["file"], "post.txt");
-/// assert_eq!(value["verdict"], "product-owner");
-/// # Ok::<(), rolefit_text::TextError>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-// The schema says what serde cannot check with `flatten`: no fields but these.
-#[schemars(deny_unknown_fields)]
-#[non_exhaustive]
-#[schemars(
-    title = "rolefit classification",
-    description = "One element of the array `rolefit classify FILE... --format json` prints: the file as named on the command line (`-` for standard input) and its classification: the verdict (\"product-owner\", \"product-manager\", \"both\" or \"undetermined\"), every role's score in [0, 1], the phrases found with their byte spans into the file, the boilerplate ignored, and the full scorecard."
-)]
-pub struct ClassifiedFile {
-    /// The file as named on the command line (`-` for standard input).
-    pub file: String,
-    /// The classification, whose fields stand beside `file`.
-    #[serde(flatten)]
-    pub classification: Classification,
-}
-
-impl ClassifiedFile {
-    /// A file's name and its classification.
-    pub fn new(file: impl Into<String>, classification: Classification) -> Self {
-        Self { file: file.into(), classification }
-    }
 }
 
 /// Reusable buffers for [`Classifier::classify_with`], to classify many texts on one
@@ -328,8 +290,8 @@ fn sentence_end(text: &str, from: usize) -> usize {
 }
 
 impl<S: Scorer + Sync> Classifier<'_, S> {
-    /// Classifies many texts on all cores; results are in input order and do not depend
-    /// on the number of threads.
+    /// Classifies many texts, on all cores with the `parallel` feature (on by default);
+    /// results are in input order and do not depend on the number of threads.
     ///
     /// ```
     /// use rolefit_text::Classifier;
@@ -342,6 +304,15 @@ impl<S: Scorer + Sync> Classifier<'_, S> {
     /// # Ok::<(), rolefit_text::TextError>(())
     /// ```
     pub fn classify_batch<T: AsRef<str> + Sync>(&self, texts: &[T]) -> Vec<Result<Classification, TextError>> {
-        texts.par_iter().map_init(Buffers::default, |buffers, t| self.classify_with(t.as_ref(), buffers)).collect()
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            texts.par_iter().map_init(Buffers::default, |buffers, t| self.classify_with(t.as_ref(), buffers)).collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            let mut buffers = Buffers::default();
+            texts.iter().map(|t| self.classify_with(t.as_ref(), &mut buffers)).collect()
+        }
     }
 }

@@ -1,4 +1,5 @@
-//! Streaming JSON Lines: one posting per input line, one result per output line.
+//! The records `rolefit classify` writes, and streaming JSON Lines: one posting per
+//! input line, one result per output line. Behind the `jsonl` feature.
 
 use std::io::{BufRead, Write};
 
@@ -10,6 +11,43 @@ use serde::{Deserialize, Serialize};
 use crate::classify::{Buffers, Classification, Classifier};
 use crate::error::TextError;
 use crate::scan::PhraseMatch;
+
+/// One file's classification as `rolefit classify --format json` prints it: the
+/// [`Classification`]'s fields with the file's name beside them (the command prints a
+/// JSON array of these, one per file classified).
+///
+/// ```
+/// use rolefit_text::{ClassifiedFile, Classifier};
+///
+/// let classifier = Classifier::new(rolefit_data::catalog())?;
+/// let c = classifier.classify("Product Owner: own the product backlog.")?;
+/// let value = serde_json::to_value(ClassifiedFile::new("post.txt", c)).unwrap();
+/// assert_eq!(value["file"], "post.txt");
+/// assert_eq!(value["verdict"], "product-owner");
+/// # Ok::<(), rolefit_text::TextError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+// The schema says what serde cannot check with `flatten`: no fields but these.
+#[schemars(deny_unknown_fields)]
+#[non_exhaustive]
+#[schemars(
+    title = "rolefit classification",
+    description = "One element of the array `rolefit classify FILE... --format json` prints: the file as named on the command line (`-` for standard input) and its classification: the verdict (\"product-owner\", \"product-manager\", \"both\" or \"undetermined\"), every role's score in [0, 1], the phrases found with their byte spans into the file, the boilerplate ignored, and the full scorecard."
+)]
+pub struct ClassifiedFile {
+    /// The file as named on the command line (`-` for standard input).
+    pub file: String,
+    /// The classification, whose fields stand beside `file`.
+    #[serde(flatten)]
+    pub classification: Classification,
+}
+
+impl ClassifiedFile {
+    /// A file's name and its classification.
+    pub fn new(file: impl Into<String>, classification: Classification) -> Self {
+        Self { file: file.into(), classification }
+    }
+}
 
 /// The longest input line [`classify_jsonl`] accepts by default, in bytes (16 MiB plus
 /// room for JSON escapes).
@@ -270,8 +308,6 @@ where
     S: Scorer + Sync,
     F: FnMut(&TextError),
 {
-    use rayon::prelude::*;
-
     let mut summary = JsonlSummary::default();
     let mut batch: Vec<(u64, Parsed)> = Vec::new();
     let mut buf = Vec::new();
@@ -304,16 +340,23 @@ where
                 }
             }
         }
-        let results: Vec<Result<Classification, TextError>> = batch
-            .par_iter()
-            .map_init(Buffers::default, |buffers, (line_no, parsed)| match parsed {
-                Ok((_, text)) => classifier.classify_with(text, buffers).map_err(|e| match e {
-                    TextError::TextTooLong { len, limit } => TextError::LineTextTooLong { line: *line_no, len, limit },
-                    other => TextError::BadLine { line: *line_no, message: other.to_string() },
-                }),
-                Err(_) => Err(TextError::BadLine { line: *line_no, message: String::new() }),
-            })
-            .collect();
+        let classify = |buffers: &mut Buffers, (line_no, parsed): &(u64, Parsed)| match parsed {
+            Ok((_, text)) => classifier.classify_with(text, buffers).map_err(|e| match e {
+                TextError::TextTooLong { len, limit } => TextError::LineTextTooLong { line: *line_no, len, limit },
+                other => TextError::BadLine { line: *line_no, message: other.to_string() },
+            }),
+            Err(_) => Err(TextError::BadLine { line: *line_no, message: String::new() }),
+        };
+        #[cfg(feature = "parallel")]
+        let results: Vec<Result<Classification, TextError>> = {
+            use rayon::prelude::*;
+            batch.par_iter().map_init(Buffers::default, classify).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let results: Vec<Result<Classification, TextError>> = {
+            let mut buffers = Buffers::default();
+            batch.iter().map(|line| classify(&mut buffers, line)).collect()
+        };
         for ((_, parsed), result) in batch.iter().zip(results) {
             match (parsed, result) {
                 (Err(e), _) => {

@@ -17,11 +17,11 @@
 //!   a [`Scorer`](rolefit_core::Scorer); [`Classifier::classify_batch`] uses all cores and
 //!   keeps input order.
 //! - [`PostingScorer`] and [`PostingRules`]: the built-in strategy and its weights.
-//! - [`classify_jsonl`]: streaming JSON Lines in bounded memory, errors by line number.
 //! - [`read_text`]: reading a posting file, refusing invalid UTF-8 with its byte offset.
-//! - [`ClassifiedFile`] and [`ClassificationLine`]: the results as `rolefit classify` writes them
-//!   (`--format json` and `--jsonl`), with JSON Schemas (`rolefit schema classification`,
-//!   `rolefit schema classification-line`).
+//! - With the `jsonl` feature: `classify_jsonl`, streaming JSON Lines in bounded memory,
+//!   errors by line number; `ClassifiedFile` and `ClassificationLine`, the results as
+//!   `rolefit classify` writes them (`--format json` and `--jsonl`), with JSON Schemas
+//!   (`rolefit schema classification`, `rolefit schema classification-line`).
 //!
 //! `docs/text.md` explains the rules, the boilerplate handling and the limits, and gives the
 //! measured quality and speed.
@@ -44,8 +44,15 @@
 //!
 //! # Crate features
 //!
-//! None. The crate needs only `rolefit-core`; pass it any validated catalog (the
-//! canonical one is `rolefit_data::catalog()`, or `rolefit::canonical()`).
+//! The crate needs only `rolefit-core`; pass it any validated catalog (the canonical one
+//! is `rolefit_data::catalog()`, or `rolefit::canonical()`).
+//!
+//! - `parallel` (on by default): [`Classifier::classify_batch`] and `classify_jsonl`
+//!   use all cores, through rayon. Without it they classify one text after another and
+//!   give the same results; the crate then does not depend on rayon.
+//! - `jsonl` (off by default): the wire formats of the `rolefit` command line, which
+//!   only programs speaking them need: `classify_jsonl`, `write_jsonl_line`,
+//!   `JsonlOptions`, `ClassificationLine` and `ClassifiedFile`. Adds `serde_json`.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -53,6 +60,7 @@
 mod classify;
 mod error;
 mod index;
+#[cfg(feature = "jsonl")]
 mod jsonl;
 mod markers;
 mod normalize;
@@ -60,11 +68,13 @@ mod read;
 mod scan;
 mod scorer;
 
-pub use classify::{Buffers, Classification, ClassifiedFile, Classifier, DEFAULT_MAX_TEXT_BYTES};
+pub use classify::{Buffers, Classification, Classifier, DEFAULT_MAX_TEXT_BYTES};
 pub use error::TextError;
 pub use index::{PhraseIndex, SkippedPhrase};
+#[cfg(feature = "jsonl")]
 pub use jsonl::{
-    ClassificationLine, DEFAULT_MAX_LINE_BYTES, JsonlOptions, JsonlSummary, classify_jsonl, write_jsonl_line,
+    ClassificationLine, ClassifiedFile, DEFAULT_MAX_LINE_BYTES, JsonlOptions, JsonlSummary, classify_jsonl,
+    write_jsonl_line,
 };
 pub use markers::{AdjacentRole, Markers};
 pub use read::read_text;

@@ -2,7 +2,7 @@
 
 use scraper::{Html, Selector};
 
-use super::{repo, rolefit, stderr, write_temp};
+use super::{repo, rolefit, stderr, stdout, write_temp};
 
 const SECTIONS: [&str; 8] =
     ["roles", "comparison", "responsibilities", "kpis", "skills", "salaries", "disagreements", "sources"];
@@ -144,6 +144,41 @@ sources = ["scrum-guide-2020"]
     assert!(select(&doc, "#role-evil-role .summary *").is_empty(), "the summary holds text only");
     assert!(text(&card).contains("<script>alert('x')</script> & Co"));
     assert!(text(&card).contains("<img src=x onerror=alert(1)>"));
+}
+
+#[test]
+fn a_locator_stands_next_to_its_source_link_and_in_show() {
+    let (_dir, overlay) = write_temp(
+        "located.toml",
+        r#"
+[[roles]]
+id = "located-role"
+name = "Located"
+summary = "A role cited with a locator."
+description = "Its citation names where in the source the fact stands."
+sources = [{ source = "scrum-guide-2020", locator = "The Product Owner <section>" }, "safe"]
+"#,
+    );
+    let doc = report(&["--catalog", overlay.to_str().unwrap()]);
+    let cite = select(&doc, "#role-located-role sup.cite")[0];
+    let links: Vec<String> = select(&doc, "#role-located-role sup.cite a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_owned())
+        .collect();
+    assert_eq!(links, ["#src-scrum-guide-2020", "#src-safe"]);
+    let locators: Vec<String> = select(&doc, "#role-located-role sup.cite .locator").iter().map(text).collect();
+    assert_eq!(locators, ["The Product Owner <section>"], "escaped, and only where a citation has one");
+    assert!(text(&cite).contains(" The Product Owner <section>, "), "{}", text(&cite));
+
+    let out = rolefit(&["--catalog", overlay.to_str().unwrap(), "show", "located-role"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let shown = stdout(&out);
+    assert!(
+        shown.contains(
+            "sources:\n  - The Scrum Guide: The Product Owner <section>\n  - Scaled Agile Framework (SAFe)\n"
+        ),
+        "{shown}"
+    );
 }
 
 #[test]

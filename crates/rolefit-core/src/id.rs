@@ -60,6 +60,11 @@ impl Id {
         Self(Cow::Borrowed(id))
     }
 
+    /// Wraps a string read from a document; validation checks it later.
+    pub(crate) fn from_owned(id: String) -> Self {
+        Self(Cow::Owned(id))
+    }
+
     /// The id as a string slice.
     pub fn as_str(&self) -> &str {
         &self.0

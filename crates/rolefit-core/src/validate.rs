@@ -6,7 +6,8 @@ use crate::Id;
 use crate::catalog::{FactKind, FactRef, fact_ids};
 use crate::catalog_data::CatalogData;
 use crate::error::Problem;
-use crate::model::{Amount, Text};
+use crate::model::citation::locator_problem;
+use crate::model::{Amount, Citation, Text};
 
 /// Ids no role may have, because a scorecard's verdict uses them beside role ids.
 pub const RESERVED_ROLE_IDS: &[&str] = &["both", "undetermined"];
@@ -90,13 +91,23 @@ impl<'a> Validator<'a> {
         self.reference(path, id, FactKind::Role);
     }
 
-    fn sources(&mut self, path: &str, sources: &[Id]) {
+    fn sources(&mut self, path: &str, sources: &[Citation]) {
         if sources.is_empty() {
             self.report(format!("{path}.sources"), "no source cited; every fact needs at least one");
         }
-        for (i, s) in sources.iter().enumerate() {
-            self.reference(format!("{path}.sources[{i}]"), s, FactKind::Source);
+        for (i, c) in sources.iter().enumerate() {
+            self.citation(format!("{path}.sources[{i}]"), c);
         }
+    }
+
+    fn citation(&mut self, path: String, c: &Citation) {
+        if let Some(locator) = &c.locator
+            && let Some(problem) = locator_problem(locator)
+        {
+            self.report(format!("{path}.locator"), problem);
+        }
+        // The citation's own path, whichever way it was written (a bare id or a table).
+        self.reference(path, &c.source, FactKind::Source);
     }
 
     fn weight(&mut self, path: String, w: f64) {

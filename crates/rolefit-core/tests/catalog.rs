@@ -33,7 +33,8 @@ fn valid_catalog() -> impl Strategy<Value = CatalogData> {
     (1usize..4, 1usize..4).prop_flat_map(|(n_sources, n_roles)| {
         let source_ids: Vec<Id> = (0..n_sources).map(|i| id(format!("source-{i}"))).collect();
         let role_ids: Vec<Id> = (0..n_roles).map(|i| id(format!("role-{i}"))).collect();
-        let pick_sources = proptest::sample::subsequence(source_ids.clone(), 1..=n_sources);
+        let pick_sources = proptest::sample::subsequence(source_ids.clone(), 1..=n_sources)
+            .prop_map(|ids| ids.into_iter().map(Citation::new).collect::<Vec<_>>());
         let pick_role = proptest::sample::select(role_ids.clone());
         let sources = proptest::collection::vec((text(), text()), n_sources).prop_map({
             let ids = source_ids.clone();
@@ -191,7 +192,7 @@ proptest! {
     #[test]
     fn unknown_source_is_rejected_with_its_path(data in valid_catalog()) {
         let mut data = data;
-        data.roles.to_mut()[0].sources = vec![id("nowhere".into())].into();
+        data.roles.to_mut()[0].sources = vec![Citation::new(id("nowhere".into()))].into();
         prop_assert_eq!(paths(Catalog::new(data).unwrap_err()), vec!["roles[0].sources[0]".to_owned()]);
     }
 }

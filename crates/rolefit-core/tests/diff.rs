@@ -163,7 +163,7 @@ fn apply(data: &mut CatalogData, edits: &[Edit]) -> Expected {
                     id: id.clone(),
                     name: "An added practice".into(),
                     description: "Added by the test.".into(),
-                    sources: vec![source].into(),
+                    sources: vec![Citation::new(source)].into(),
                 });
                 expected.insert((RecordKind::Practice, id.to_string()), (ChangeKind::Added, Vec::new()));
             }

@@ -4,6 +4,7 @@
 
 mod assessment;
 mod catalog;
+mod citation;
 mod diff;
 mod differential;
 mod hardening;

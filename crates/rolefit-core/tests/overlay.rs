@@ -41,7 +41,7 @@ fn the_example_overlay_adds_a_role_end_to_end() {
     assert_eq!(sprint.ownership.len(), sprint_base.ownership.len() + 1);
     assert_eq!(sprint.ownership.last().map(|o| (o.role.as_str(), o.level)), Some(("scrum-master", Ownership::Shares)));
     assert!(catalog.kpi("sprint-velocity").unwrap().roles.iter().any(|r| r == "scrum-master"));
-    assert!(catalog.kpi("sprint-velocity").unwrap().sources.iter().any(|s| s == "example-team-handbook"));
+    assert!(catalog.kpi("sprint-velocity").unwrap().sources.iter().any(|s| s.source == "example-team-handbook"));
     assert!(catalog.signal("agile-scrum-environment").unwrap().leans.iter().any(|l| l.role == "scrum-master"));
     assert!(catalog.skill("facilitation-skill").unwrap().importance.iter().any(|l| l.role == "scrum-master"));
     assert!(catalog.lexicon().iter().any(|e| e.fact == "scrum-master"));
@@ -340,4 +340,18 @@ fn an_overlay_role_is_assessed_and_fitted_like_a_canonical_one() {
     assert_eq!(best.role, "scrum-master");
     // Against the canonical catalog the same profile knows nothing of the role.
     assert!(NeedsAssessment::new(canonical()).assess(&org).score("scrum-master").is_none());
+}
+
+#[test]
+fn an_attached_row_brings_its_located_citation_and_a_bad_locator_is_traced() {
+    let overlay = format!(
+        "{SM_ROLE}\n[[extend.ownership]]\nresponsibility = \"product-vision\"\nrole = \"scrum-master\"\nlevel = \"contributes\"\nsources = [{{ source = \"scrum-guide-2020\", locator = \"Scrum Master, service to the Product Owner\" }}]\n"
+    );
+    let catalog = layered(&overlay).unwrap();
+    let cited = &catalog.responsibility("product-vision").unwrap().sources;
+    let wanted = Citation::new(Id::new("scrum-guide-2020").unwrap()).at("Scrum Master, service to the Product Owner");
+    assert!(cited.contains(&wanted), "{cited:?}");
+
+    let err = layered(&overlay.replace("Scrum Master, service to the Product Owner", " ")).unwrap_err();
+    assert_eq!(messages(&err), "team.toml: extend.ownership[0].sources[0].locator: empty locator\n");
 }

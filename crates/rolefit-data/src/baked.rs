@@ -274,7 +274,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                     "O*NET has no Product Owner title (checked against the 27.0 alternate titles). The two coded entries below are only the nearest delivery-side occupations.",
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
-                                    &[rolefit_core::Id::from_static("onet-soc-2019")]
+                                    &[
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("onet-soc-2019"),
+                                            locator: None,
+                                        },
+                                    ]
                                 }),
                             },
                             rolefit_core::CrosswalkCode {
@@ -291,7 +296,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                     "Nearest delivery-side occupation for a software Product Owner; it is a project role, not a product role.",
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
-                                    &[rolefit_core::Id::from_static("onet-soc-2019")]
+                                    &[
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("onet-soc-2019"),
+                                            locator: None,
+                                        },
+                                    ]
                                 }),
                             },
                             rolefit_core::CrosswalkCode {
@@ -308,7 +318,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                     "Nearest delivery-side occupation outside IT; shares the planning and delivery work but not backlog ownership.",
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
-                                    &[rolefit_core::Id::from_static("onet-soc-2019")]
+                                    &[
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("onet-soc-2019"),
+                                            locator: None,
+                                        },
+                                    ]
                                 }),
                             },
                             rolefit_core::CrosswalkCode {
@@ -321,7 +336,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                     "ESCO v1.2 has no product-owner occupation or alternative label. The nearest agile entry is the scrum master label, which ESCO files under ICT project manager (1330.7), a different role.",
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
-                                    &[rolefit_core::Id::from_static("esco-1-2")]
+                                    &[
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("esco-1-2"),
+                                            locator: None,
+                                        },
+                                    ]
                                 }),
                             },
                             rolefit_core::CrosswalkCode {
@@ -336,7 +356,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                     "SFIA 8 treats acting as a product owner as the product-management skill at levels 4 and 5.",
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
-                                    &[rolefit_core::Id::from_static("sfia-8")]
+                                    &[
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("sfia-8"),
+                                            locator: None,
+                                        },
+                                    ]
                                 }),
                             },
                             rolefit_core::CrosswalkCode {
@@ -351,24 +376,56 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                     "Upper of the two levels SFIA 8 gives for product-owner work.",
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
-                                    &[rolefit_core::Id::from_static("sfia-8")]
+                                    &[
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("sfia-8"),
+                                            locator: None,
+                                        },
+                                    ]
                                 }),
                             },
                         ]
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
-                            rolefit_core::Id::from_static("scrum-guide-2020"),
-                            rolefit_core::Id::from_static("safe"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static("scrum-guide-2020"),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static("safe"),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -410,7 +467,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                     "Product Manager is listed as an alternate title of this occupation in O*NET 27.0.",
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
-                                    &[rolefit_core::Id::from_static("onet-soc-2019")]
+                                    &[
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("onet-soc-2019"),
+                                            locator: None,
+                                        },
+                                    ]
                                 }),
                             },
                             rolefit_core::CrosswalkCode {
@@ -427,7 +489,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                     "A reasonable match for product managers of software products, where the work leans toward IT delivery.",
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
-                                    &[rolefit_core::Id::from_static("onet-soc-2019")]
+                                    &[
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("onet-soc-2019"),
+                                            locator: None,
+                                        },
+                                    ]
                                 }),
                             },
                             rolefit_core::CrosswalkCode {
@@ -446,7 +513,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                     "ESCO has a product-manager occupation by that name.",
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
-                                    &[rolefit_core::Id::from_static("esco-1-2")]
+                                    &[
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("esco-1-2"),
+                                            locator: None,
+                                        },
+                                    ]
                                 }),
                             },
                             rolefit_core::CrosswalkCode {
@@ -465,7 +537,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                     "The closer ESCO occupation when the product is software or another ICT product.",
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
-                                    &[rolefit_core::Id::from_static("esco-1-2")]
+                                    &[
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("esco-1-2"),
+                                            locator: None,
+                                        },
+                                    ]
                                 }),
                             },
                             rolefit_core::CrosswalkCode {
@@ -483,8 +560,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static("isco-08"),
-                                        rolefit_core::Id::from_static("esco-1-2"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("isco-08"),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("esco-1-2"),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -503,8 +586,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static("isco-08"),
-                                        rolefit_core::Id::from_static("esco-1-2"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("isco-08"),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("esco-1-2"),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -520,7 +609,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                     "Lower of the two SFIA 8 levels given for product-manager work.",
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
-                                    &[rolefit_core::Id::from_static("sfia-8")]
+                                    &[
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("sfia-8"),
+                                            locator: None,
+                                        },
+                                    ]
                                 }),
                             },
                             rolefit_core::CrosswalkCode {
@@ -535,23 +629,52 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                     "Level 6 of the same SFIA skill covers a portfolio of products.",
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
-                                    &[rolefit_core::Id::from_static("sfia-8")]
+                                    &[
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("sfia-8"),
+                                            locator: None,
+                                        },
+                                    ]
                                 }),
                             },
                         ]
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
-                            rolefit_core::Id::from_static("safe"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static("safe"),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -582,13 +705,34 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
-                            rolefit_core::Id::from_static("safe"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static("safe"),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -615,15 +759,36 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -649,7 +814,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         ]
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("scrum-guide-2020")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static("scrum-guide-2020"),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::Responsibility {
@@ -675,13 +845,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -708,14 +889,30 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -742,13 +939,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -775,13 +983,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -806,12 +1025,30 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -838,14 +1075,30 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -870,10 +1123,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -898,12 +1159,30 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -930,10 +1209,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -960,10 +1247,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -990,10 +1285,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1020,16 +1323,40 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
-                            rolefit_core::Id::from_static("safe"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static("safe"),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1054,10 +1381,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1082,12 +1417,30 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1114,11 +1467,22 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("safe"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static("safe"),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1143,10 +1507,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1173,16 +1545,38 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
-                            rolefit_core::Id::from_static("scrum-guide-2020"),
-                            rolefit_core::Id::from_static("safe"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static("scrum-guide-2020"),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static("safe"),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1209,16 +1603,40 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
-                            rolefit_core::Id::from_static("scrum-guide-2020"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static("scrum-guide-2020"),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1243,15 +1661,34 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("safe"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static("safe"),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1276,11 +1713,22 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("safe"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static("safe"),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1307,10 +1755,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1337,10 +1793,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1364,7 +1828,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         ]
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-proxify-pm-vs-po")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::Responsibility {
@@ -1390,15 +1861,36 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1425,14 +1917,30 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1457,11 +1965,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1487,7 +2008,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         ]
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("safe")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static("safe"),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::Responsibility {
@@ -1511,11 +2037,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1542,9 +2081,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1571,12 +2113,30 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1601,13 +2161,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1634,14 +2205,30 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1667,7 +2254,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         ]
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-blue-people-pm-vs-po")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::Responsibility {
@@ -1693,14 +2287,28 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("scrum-guide-2020"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static("scrum-guide-2020"),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1727,12 +2335,30 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1757,10 +2383,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1786,7 +2420,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         ]
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-procoders-po-vs-pm")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::Responsibility {
@@ -1810,12 +2451,30 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1840,11 +2499,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1870,7 +2542,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         ]
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-proxify-pm-vs-po")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::Responsibility {
@@ -1894,10 +2573,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1919,10 +2606,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1940,9 +2635,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1960,10 +2658,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -1980,7 +2686,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         &[rolefit_core::Id::from_static("product-owner")]
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-procoders-po-vs-pm")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::Kpi {
@@ -1996,7 +2709,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         &[rolefit_core::Id::from_static("product-owner")]
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-procoders-po-vs-pm")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::Kpi {
@@ -2012,7 +2732,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         &[rolefit_core::Id::from_static("product-owner")]
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-procoders-po-vs-pm")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::Kpi {
@@ -2029,13 +2756,22 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("scrum-guide-2020"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static("scrum-guide-2020"),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2052,7 +2788,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         &[rolefit_core::Id::from_static("product-owner")]
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-procoders-po-vs-pm")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::Kpi {
@@ -2069,10 +2812,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2090,10 +2841,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2111,10 +2870,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2131,7 +2898,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         &[rolefit_core::Id::from_static("product-manager")]
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-procoders-po-vs-pm")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::Kpi {
@@ -2147,7 +2921,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         &[rolefit_core::Id::from_static("product-manager")]
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-procoders-po-vs-pm")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
             ]
@@ -2176,11 +2957,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2206,10 +3000,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2237,10 +3039,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2268,9 +3078,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2296,9 +3109,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2325,7 +3141,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         ]
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-proxify-pm-vs-po")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::Skill {
@@ -2351,7 +3174,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         ]
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-blue-people-pm-vs-po")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::Skill {
@@ -2376,10 +3206,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2405,9 +3243,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2433,10 +3274,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2462,10 +3311,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2491,11 +3348,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2520,7 +3390,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         ]
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-proxify-pm-vs-po")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::Skill {
@@ -2545,8 +3422,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2572,12 +3459,30 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2603,10 +3508,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2632,10 +3545,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2661,13 +3582,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2693,9 +3625,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2720,7 +3667,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         ]
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-docuo-po-vs-pm")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::Skill {
@@ -2744,7 +3698,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         ]
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-proxify-pm-vs-po")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::Skill {
@@ -2768,7 +3729,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         ]
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-proxify-pm-vs-po")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::Skill {
@@ -2793,11 +3761,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2823,10 +3804,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2851,7 +3840,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         ]
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-proxify-pm-vs-po")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::Skill {
@@ -2878,10 +3874,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2907,10 +3911,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2936,10 +3948,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -2965,14 +3985,30 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -3000,14 +4036,28 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("scrum-guide-2020"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static("scrum-guide-2020"),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -3035,8 +4085,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -3060,13 +4120,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
-                                        rolefit_core::Id::from_static(
-                                            "article-blue-people-pm-vs-po",
-                                        ),
-                                        rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-blue-people-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-procoders-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3078,13 +4149,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
-                                        rolefit_core::Id::from_static(
-                                            "article-blue-people-pm-vs-po",
-                                        ),
-                                        rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-blue-people-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-procoders-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3107,9 +4189,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3121,9 +4206,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3155,9 +4243,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 }),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3175,9 +4266,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 }),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3200,11 +4294,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-blue-people-pm-vs-po",
-                                        ),
-                                        rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                                        rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-blue-people-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-procoders-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-proxify-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3216,12 +4323,30 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-blue-people-pm-vs-po",
-                                        ),
-                                        rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                                        rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                                        rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-blue-people-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-procoders-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-proxify-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-docuo-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3244,10 +4369,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
-                                        rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-proxify-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3259,14 +4392,30 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
-                                        rolefit_core::Id::from_static(
-                                            "article-blue-people-pm-vs-po",
-                                        ),
-                                        rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                                        rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-blue-people-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-procoders-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-proxify-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3291,14 +4440,30 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-blue-people-pm-vs-po",
-                                        ),
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
-                                        rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                                        rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-blue-people-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-proxify-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-docuo-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3310,14 +4475,30 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-blue-people-pm-vs-po",
-                                        ),
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
-                                        rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                                        rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-blue-people-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-proxify-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-docuo-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3340,13 +4521,22 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
-                                        rolefit_core::Id::from_static(
-                                            "article-blue-people-pm-vs-po",
-                                        ),
-                                        rolefit_core::Id::from_static("scrum-guide-2020"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-blue-people-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("scrum-guide-2020"),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3358,12 +4548,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
-                                        rolefit_core::Id::from_static(
-                                            "article-blue-people-pm-vs-po",
-                                        ),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-blue-people-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3386,9 +4582,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3400,9 +4599,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3425,12 +4627,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-blue-people-pm-vs-po",
-                                        ),
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-blue-people-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3442,12 +4650,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-blue-people-pm-vs-po",
-                                        ),
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-blue-people-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3470,10 +4684,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
-                                        rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-procoders-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3485,10 +4707,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
-                                        rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-procoders-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3511,7 +4741,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-procoders-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3523,7 +4758,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-procoders-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3546,10 +4786,16 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
-                                        rolefit_core::Id::from_static("scrum-guide-2020"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("scrum-guide-2020"),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3561,9 +4807,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3586,10 +4835,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-proxify-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3601,10 +4858,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-proxify-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -3626,7 +4891,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
-                                    &[rolefit_core::Id::from_static("safe")]
+                                    &[
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("safe"),
+                                            locator: None,
+                                        },
+                                    ]
                                 }),
                             },
                             rolefit_core::DimensionValue {
@@ -3636,7 +4906,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 horizon: None,
                                 sources: alloc::borrow::Cow::Borrowed(const {
-                                    &[rolefit_core::Id::from_static("safe")]
+                                    &[
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("safe"),
+                                            locator: None,
+                                        },
+                                    ]
                                 }),
                             },
                         ]
@@ -3662,7 +4937,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         ),
                     ),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-docuo-po-vs-pm")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::SalaryFigure {
@@ -3681,7 +4963,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         ),
                     ),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-docuo-po-vs-pm")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::SalaryFigure {
@@ -3700,7 +4989,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         ),
                     ),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-docuo-po-vs-pm")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::SalaryFigure {
@@ -3722,7 +5018,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         ),
                     ),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-docuo-po-vs-pm")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
             ]
@@ -3750,14 +5053,28 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     staffing: None,
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static("scrum-guide-2020"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static("scrum-guide-2020"),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -3784,9 +5101,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     staffing: None,
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -3813,9 +5133,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     staffing: None,
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -3842,9 +5165,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     staffing: None,
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -3869,9 +5195,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     staffing: None,
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -3898,10 +5227,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     staffing: None,
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -3927,7 +5264,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     staffing: None,
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-proxify-pm-vs-po")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::AssessmentSignal {
@@ -3950,7 +5294,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     staffing: None,
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-proxify-pm-vs-po")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::AssessmentSignal {
@@ -3976,11 +5327,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     staffing: None,
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-blue-people-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -4007,9 +5371,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     staffing: None,
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -4034,8 +5401,16 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     staffing: None,
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("scrum-guide-2020"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static("scrum-guide-2020"),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -4062,9 +5437,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     staffing: None,
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -4091,10 +5469,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     staffing: None,
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -4121,10 +5507,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     staffing: None,
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -4151,10 +5545,16 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     staffing: None,
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("sfia-8"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static("sfia-8"),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -4181,11 +5581,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     staffing: None,
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static("article-blue-people-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -4210,9 +5623,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     staffing: None,
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -4237,10 +5653,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     staffing: None,
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -4265,10 +5689,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     staffing: None,
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -4297,11 +5729,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     staffing: Some(rolefit_core::Staffing::OnePerson),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -4318,7 +5763,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     leans: alloc::borrow::Cow::Borrowed(const { &[] }),
                     staffing: Some(rolefit_core::Staffing::OnePerson),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-procoders-po-vs-pm")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::AssessmentSignal {
@@ -4334,7 +5786,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     leans: alloc::borrow::Cow::Borrowed(const { &[] }),
                     staffing: Some(rolefit_core::Staffing::OnePerson),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-procoders-po-vs-pm")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::AssessmentSignal {
@@ -4361,7 +5820,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     staffing: Some(rolefit_core::Staffing::SeparatePeople),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-docuo-po-vs-pm")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::AssessmentSignal {
@@ -4389,11 +5855,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     staffing: Some(rolefit_core::Staffing::SeparatePeople),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -4422,10 +5901,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     staffing: Some(rolefit_core::Staffing::SeparatePeople),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -4443,14 +5930,30 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     ),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -4464,13 +5967,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     ),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -4484,13 +5998,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     ),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -4502,10 +6027,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     ),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-blue-people-pm-vs-po",
-                            ),
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-blue-people-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -4519,10 +6052,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     ),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -4533,7 +6074,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         "Rely on each other, share successes, learn from setbacks together and give honest feedback; the bond makes open communication easier.",
                     ),
                     sources: alloc::borrow::Cow::Borrowed(const {
-                        &[rolefit_core::Id::from_static("article-docuo-po-vs-pm")]
+                        &[
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                        ]
                     }),
                 },
                 rolefit_core::Practice {
@@ -4544,8 +6092,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     ),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                            rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-procoders-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-docuo-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -4557,10 +6115,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     ),
                     sources: alloc::borrow::Cow::Borrowed(const {
                         &[
-                            rolefit_core::Id::from_static(
-                                "article-your-team-in-india-po-vs-pm",
-                            ),
-                            rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                locator: None,
+                            },
+                            rolefit_core::Citation {
+                                source: rolefit_core::Id::from_static(
+                                    "article-proxify-pm-vs-po",
+                                ),
+                                locator: None,
+                            },
                         ]
                     }),
                 },
@@ -4593,12 +6159,28 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
-                                        rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                                        rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
-                                        rolefit_core::Id::from_static("safe"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-proxify-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-docuo-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("safe"),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -4608,10 +6190,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
-                                        rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-docuo-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -4621,7 +6211,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-procoders-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -4630,7 +6225,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                     "In Scrum the product owner develops and communicates the Product Goal, the long-term objective the backlog serves.",
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
-                                    &[rolefit_core::Id::from_static("scrum-guide-2020")]
+                                    &[
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("scrum-guide-2020"),
+                                            locator: None,
+                                        },
+                                    ]
                                 }),
                             },
                         ]
@@ -4662,11 +6262,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
-                                        rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                                        rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-proxify-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-docuo-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -4675,7 +6288,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                     "The product manager runs daily operations, organises features and guides teams, while the product owner plans the future and builds the roadmap.",
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
-                                    &[rolefit_core::Id::from_static("article-docuo-po-vs-pm")]
+                                    &[
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-docuo-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                    ]
                                 }),
                             },
                         ]
@@ -4705,9 +6325,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -4717,10 +6340,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
-                                        rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-proxify-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -4751,9 +6382,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -4763,7 +6397,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-procoders-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -4772,7 +6411,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                     "Smaller companies may have one person do both; the role is not named.",
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
-                                    &[rolefit_core::Id::from_static("article-docuo-po-vs-pm")]
+                                    &[
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-docuo-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                    ]
                                 }),
                             },
                         ]
@@ -4800,9 +6446,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -4812,8 +6461,16 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static("safe"),
-                                        rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("safe"),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-procoders-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -4840,15 +6497,34 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-blue-people-pm-vs-po",
-                                        ),
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
-                                        rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                                        rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
-                                        rolefit_core::Id::from_static("safe"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-blue-people-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-proxify-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-docuo-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("safe"),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -4858,7 +6534,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-procoders-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -4867,7 +6548,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                     "The product owner creates the roadmap for the product's future.",
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
-                                    &[rolefit_core::Id::from_static("article-docuo-po-vs-pm")]
+                                    &[
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-docuo-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                    ]
                                 }),
                             },
                         ]
@@ -4897,11 +6585,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
-                                        rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                                        rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-procoders-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-proxify-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -4910,7 +6611,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                     "The product owner manages the product life cycle.",
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
-                                    &[rolefit_core::Id::from_static("article-docuo-po-vs-pm")]
+                                    &[
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-docuo-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                    ]
                                 }),
                             },
                         ]
@@ -4939,9 +6647,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -4950,7 +6661,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                     "A dynamic, fast-paced setting with rapidly shifting priorities and market-driven adjustments points to a product owner.",
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
-                                    &[rolefit_core::Id::from_static("article-proxify-pm-vs-po")]
+                                    &[
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-proxify-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                    ]
                                 }),
                             },
                         ]
@@ -4975,7 +6693,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-procoders-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -4985,7 +6708,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-procoders-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -5014,10 +6742,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
-                                        rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-procoders-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -5027,11 +6763,22 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
-                                        rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                                        rolefit_core::Id::from_static("safe"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-proxify-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static("safe"),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -5060,11 +6807,24 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
-                                        rolefit_core::Id::from_static("article-proxify-pm-vs-po"),
-                                        rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-proxify-pm-vs-po",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-docuo-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -5074,8 +6834,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                                        rolefit_core::Id::from_static("article-docuo-po-vs-pm"),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-procoders-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-docuo-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -5100,7 +6870,14 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                     "A product owner must know the market and customers thoroughly.",
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
-                                    &[rolefit_core::Id::from_static("article-docuo-po-vs-pm")]
+                                    &[
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-docuo-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                    ]
                                 }),
                             },
                             rolefit_core::Position {
@@ -5109,9 +6886,12 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -5140,10 +6920,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-procoders-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },
@@ -5153,10 +6941,18 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 ),
                                 sources: alloc::borrow::Cow::Borrowed(const {
                                     &[
-                                        rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
-                                        rolefit_core::Id::from_static(
-                                            "article-your-team-in-india-po-vs-pm",
-                                        ),
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-procoders-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
+                                        rolefit_core::Citation {
+                                            source: rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            locator: None,
+                                        },
                                     ]
                                 }),
                             },

@@ -31,7 +31,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
 
 /// The record as an outline (the same for the terminal and Markdown), then its sources.
 fn render(doc: &mut Document, catalog: &Catalog, value: &Value) {
-    outline(value, 0, doc);
+    outline(value, 0, catalog, doc);
     let cited: Vec<String> = cited_sources(value)
         .into_iter()
         .filter_map(|id| catalog.source(&id).map(|s| format!("  {id}: {} ({})", s.title, s.publisher)))
@@ -62,8 +62,9 @@ fn record_json(fact: Fact<'_>) -> Result<Value, CliError> {
     value.map_err(|e| CliError::Invalid(format!("cannot write JSON: {e}")))
 }
 
-/// An indented `key: value` outline of a record, leaving out empty fields.
-fn outline(value: &Value, depth: usize, doc: &mut Document) {
+/// An indented `key: value` outline of a record, leaving out empty fields; a list of
+/// citations shows one line per citation, the source's title and then the locator.
+fn outline(value: &Value, depth: usize, catalog: &Catalog, doc: &mut Document) {
     let pad = "  ".repeat(depth);
     match value {
         Value::Object(map) => {
@@ -71,9 +72,15 @@ fn outline(value: &Value, depth: usize, doc: &mut Document) {
                 match v {
                     Value::Null => {}
                     Value::Array(a) if a.is_empty() => {}
+                    Value::Array(citations) if key == "sources" => {
+                        doc.line(&format!("{pad}{key}:"));
+                        for c in citations {
+                            doc.line(&format!("{pad}  - {}", citation_line(c, catalog)));
+                        }
+                    }
                     Value::Object(_) | Value::Array(_) => {
                         doc.line(&format!("{pad}{key}:"));
-                        outline(v, depth + 1, doc);
+                        outline(v, depth + 1, catalog, doc);
                     }
                     _ => doc.line(&format!("{pad}{key}: {}", scalar(v))),
                 }
@@ -84,13 +91,23 @@ fn outline(value: &Value, depth: usize, doc: &mut Document) {
                 match item {
                     Value::Object(_) | Value::Array(_) => {
                         doc.line(&format!("{pad}-"));
-                        outline(item, depth + 1, doc);
+                        outline(item, depth + 1, catalog, doc);
                     }
                     _ => doc.line(&format!("{pad}- {}", scalar(item))),
                 }
             }
         }
         _ => doc.line(&format!("{pad}{}", scalar(value))),
+    }
+}
+
+/// A citation as one line: `The Scrum Guide: The Product Owner, paragraph 2`.
+fn citation_line(citation: &Value, catalog: &Catalog) -> String {
+    let id = citation.get("source").and_then(Value::as_str).unwrap_or_default();
+    let title = catalog.source(id).map_or(id, |s| &*s.title);
+    match citation.get("locator").and_then(Value::as_str) {
+        Some(locator) => format!("{title}: {locator}"),
+        None => title.to_owned(),
     }
 }
 
@@ -101,16 +118,16 @@ fn scalar(v: &Value) -> String {
     }
 }
 
-/// Every id in a `sources` list anywhere in the record, first appearance first.
+/// Every source cited in a `sources` list anywhere in the record, first appearance first.
 fn cited_sources(value: &Value) -> Vec<String> {
     fn walk(value: &Value, found: &mut Vec<String>) {
         match value {
             Value::Object(map) => {
                 for (key, v) in map {
                     if key == "sources"
-                        && let Value::Array(ids) = v
+                        && let Value::Array(citations) = v
                     {
-                        for id in ids.iter().filter_map(Value::as_str) {
+                        for id in citations.iter().filter_map(|c| c.get("source")?.as_str()) {
                             if !found.iter().any(|f| f == id) {
                                 found.push(id.to_owned());
                             }

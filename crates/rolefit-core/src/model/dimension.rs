@@ -1,7 +1,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{List, Text};
+use super::{Citation, List, Text};
 use crate::Id;
 
 /// An aspect on which the roles are compared (primary focus, time horizon, ...).
@@ -34,9 +34,9 @@ pub struct DimensionValue {
     /// The typed range, for time-horizon dimensions.
     #[serde(default)]
     pub horizon: Option<TimeHorizon>,
-    /// Ids of the sources this value comes from.
+    /// Where this value comes from: its sources, each with a locator where known.
     #[schemars(length(min = 1))]
-    pub sources: List<Id>,
+    pub sources: List<Citation>,
 }
 
 /// A planning horizon: from `shortest` to `longest`.

@@ -1,7 +1,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{List, Text};
+use super::{Citation, List, Text};
 use crate::Id;
 
 /// A point on which the sources disagree, recorded instead of silently picking a side.
@@ -32,7 +32,7 @@ pub struct Disagreement {
 pub struct Position {
     /// The position, in rolefit's words.
     pub claim: Text,
-    /// Ids of the sources that take it.
+    /// The sources that take it, each with a locator where known.
     #[schemars(length(min = 1))]
-    pub sources: List<Id>,
+    pub sources: List<Citation>,
 }

@@ -1,7 +1,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{List, Text};
+use super::{Citation, List, Text};
 use crate::Id;
 
 /// A key performance indicator a role answers for.
@@ -25,9 +25,9 @@ pub struct Kpi {
     /// The roles it measures.
     #[schemars(length(min = 1))]
     pub roles: List<Id>,
-    /// Ids of the sources this record comes from.
+    /// Where this record comes from: its sources, each with a locator where known.
     #[schemars(length(min = 1))]
-    pub sources: List<Id>,
+    pub sources: List<Citation>,
 }
 
 /// The unit of a [`Kpi`].

@@ -5,6 +5,7 @@
 //! `Cow<'static, _>` so the canonical catalog can be plain `static` data while user
 //! files deserialize into owned values of the same types.
 
+pub(crate) mod citation;
 mod dimension;
 mod disagreement;
 mod kpi;
@@ -18,6 +19,7 @@ mod skill;
 mod source;
 pub(crate) mod text_rules;
 
+pub use citation::{Citation, LOCATOR_MAX_LEN};
 pub use dimension::{Dimension, DimensionValue, TimeHorizon, TimeSpan, TimeUnit};
 pub use disagreement::{Disagreement, Position};
 pub use kpi::{Cadence, Direction, Kpi, KpiUnit};

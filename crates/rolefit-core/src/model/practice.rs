@@ -1,7 +1,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{List, Text};
+use super::{Citation, List, Text};
 use crate::Id;
 
 /// A way the two roles work together well, such as a shared vision or clear
@@ -17,7 +17,7 @@ pub struct Practice {
     pub name: Text,
     /// The practice, in rolefit's words.
     pub description: Text,
-    /// Ids of the sources this record comes from.
+    /// Where this record comes from: its sources, each with a locator where known.
     #[schemars(length(min = 1))]
-    pub sources: List<Id>,
+    pub sources: List<Citation>,
 }

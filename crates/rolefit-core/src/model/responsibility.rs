@@ -1,7 +1,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{List, Text};
+use super::{Citation, List, Text};
 use crate::Id;
 
 /// A piece of work, and how much of it each role owns.
@@ -21,9 +21,9 @@ pub struct Responsibility {
     /// Each role's stake in the work. A role not listed has no stated stake.
     #[schemars(length(min = 1))]
     pub ownership: List<RoleOwnership>,
-    /// Ids of the sources this record comes from.
+    /// Where this record comes from: its sources, each with a locator where known.
     #[schemars(length(min = 1))]
-    pub sources: List<Id>,
+    pub sources: List<Citation>,
 }
 
 /// One role's stake in a [`Responsibility`].

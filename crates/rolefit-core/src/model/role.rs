@@ -1,7 +1,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{List, Text};
+use super::{Citation, List, Text};
 use crate::Id;
 
 /// A role the catalog describes, such as `product-owner` or `product-manager`.
@@ -24,9 +24,9 @@ pub struct Role {
     /// Codes of this role, or the nearest occupation, in other taxonomies.
     #[serde(default)]
     pub crosswalk: List<CrosswalkCode>,
-    /// Ids of the sources this record comes from.
+    /// Where this record comes from: its sources, each with a locator where known.
     #[schemars(length(min = 1))]
-    pub sources: List<Id>,
+    pub sources: List<Citation>,
 }
 
 /// Where a role sits in another taxonomy, and how sure that mapping is.
@@ -50,9 +50,9 @@ pub struct CrosswalkCode {
     pub confidence: Confidence,
     /// Why the code was chosen, or why there is none.
     pub reason: Text,
-    /// Ids of the sources this mapping comes from.
+    /// Where this mapping comes from: its sources, each with a locator where known.
     #[schemars(length(min = 1))]
-    pub sources: List<Id>,
+    pub sources: List<Citation>,
 }
 
 /// An occupational or skills taxonomy, with its version.

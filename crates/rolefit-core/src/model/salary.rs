@@ -1,7 +1,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{List, Text};
+use super::{Citation, List, Text};
 use crate::Id;
 
 /// A pay figure for a role, as a source reports it.
@@ -34,9 +34,9 @@ pub struct SalaryFigure {
     /// Caveats on the figure, in rolefit's words.
     #[serde(default)]
     pub note: Option<Text>,
-    /// Ids of the sources this figure comes from.
+    /// Where this figure comes from: its sources, each with a locator where known.
     #[schemars(length(min = 1))]
-    pub sources: List<Id>,
+    pub sources: List<Citation>,
 }
 
 /// A single amount or a range.

@@ -1,7 +1,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{List, Text};
+use super::{Citation, List, Text};
 use crate::Id;
 
 /// An organisational circumstance that points toward a role, such as working in
@@ -33,9 +33,9 @@ pub struct AssessmentSignal {
     /// What a "yes" says about staffing: one person for both roles, or separate people.
     #[serde(default)]
     pub staffing: Option<Staffing>,
-    /// Ids of the sources this record comes from.
+    /// Where this record comes from: its sources, each with a locator where known.
     #[schemars(length(min = 1))]
-    pub sources: List<Id>,
+    pub sources: List<Citation>,
 }
 
 /// How strongly an [`AssessmentSignal`] points toward one role.

@@ -1,7 +1,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{List, Text};
+use super::{Citation, List, Text};
 use crate::Id;
 
 /// A skill, knowledge area or ability, and how much each role needs it.
@@ -23,9 +23,9 @@ pub struct Skill {
     /// How much each role needs it. A role not listed has no stated need.
     #[schemars(length(min = 1))]
     pub importance: List<RoleImportance>,
-    /// Ids of the sources this record comes from.
+    /// Where this record comes from: its sources, each with a locator where known.
     #[schemars(length(min = 1))]
-    pub sources: List<Id>,
+    pub sources: List<Citation>,
 }
 
 /// Knowledge, skill or ability, as O*NET and ESCO tell them apart.

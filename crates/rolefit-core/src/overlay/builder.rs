@@ -8,7 +8,7 @@ use crate::catalog::{Catalog, FactKind, FactRef, fact_ids};
 use crate::catalog_data::CatalogData;
 use crate::error::ParseError;
 use crate::format::Format;
-use crate::model::{DimensionValue, List, RoleImportance, RoleLean, RoleOwnership};
+use crate::model::{Citation, DimensionValue, List, RoleImportance, RoleLean, RoleOwnership};
 use crate::validate;
 
 use super::document::{
@@ -546,7 +546,7 @@ fn append_record(from: &CatalogData, at: FactRef, to: &mut CatalogData) {
     })
 }
 
-fn record_sources(d: &mut CatalogData, at: FactRef) -> Option<&mut List<Id>> {
+fn record_sources(d: &mut CatalogData, at: FactRef) -> Option<&mut List<Citation>> {
     match at.kind {
         FactKind::Responsibility => d.responsibilities.to_mut().get_mut(at.index).map(|r| &mut r.sources),
         FactKind::Skill => d.skills.to_mut().get_mut(at.index).map(|r| &mut r.sources),
@@ -573,7 +573,7 @@ trait Row {
 
     fn target(&self) -> &Id;
     fn role(&self) -> &Id;
-    fn sources(&self) -> &[Id];
+    fn sources(&self) -> &[Citation];
     /// The roles the record lists already.
     fn roles(d: &CatalogData, index: usize) -> Vec<Id>;
     /// Adds the row to the record; the position it took.
@@ -605,7 +605,7 @@ impl Row for OwnershipExtension {
     fn role(&self) -> &Id {
         &self.role
     }
-    fn sources(&self) -> &[Id] {
+    fn sources(&self) -> &[Citation] {
         &self.sources
     }
     fn roles(d: &CatalogData, index: usize) -> Vec<Id> {
@@ -629,7 +629,7 @@ impl Row for ImportanceExtension {
     fn role(&self) -> &Id {
         &self.role
     }
-    fn sources(&self) -> &[Id] {
+    fn sources(&self) -> &[Citation] {
         &self.sources
     }
     fn roles(d: &CatalogData, index: usize) -> Vec<Id> {
@@ -653,7 +653,7 @@ impl Row for LeanExtension {
     fn role(&self) -> &Id {
         &self.role
     }
-    fn sources(&self) -> &[Id] {
+    fn sources(&self) -> &[Citation] {
         &self.sources
     }
     fn roles(d: &CatalogData, index: usize) -> Vec<Id> {
@@ -679,7 +679,7 @@ impl Row for ValueExtension {
     fn role(&self) -> &Id {
         &self.role
     }
-    fn sources(&self) -> &[Id] {
+    fn sources(&self) -> &[Citation] {
         &self.sources
     }
     fn roles(d: &CatalogData, index: usize) -> Vec<Id> {
@@ -709,7 +709,7 @@ impl Row for KpiRoleExtension {
     fn role(&self) -> &Id {
         &self.role
     }
-    fn sources(&self) -> &[Id] {
+    fn sources(&self) -> &[Citation] {
         &self.sources
     }
     fn roles(d: &CatalogData, index: usize) -> Vec<Id> {

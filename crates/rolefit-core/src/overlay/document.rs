@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::Id;
-use crate::model::{Importance, List, Ownership, Text, TimeHorizon};
+use crate::model::{Citation, Importance, List, Ownership, Text, TimeHorizon};
 
 /// The `[overlay]` table: marks a document as an overlay and says how it applies to
 /// the catalog beneath it.
@@ -90,9 +90,9 @@ pub struct OwnershipExtension {
     pub role: Id,
     /// How much of the work is the role's.
     pub level: Ownership,
-    /// Ids of the sources that say so; at least one.
+    /// The sources that say so, each with a locator where known; at least one.
     #[serde(default)]
-    pub sources: List<Id>,
+    pub sources: List<Citation>,
 }
 
 /// A role's need for a skill, attached from an overlay.
@@ -106,9 +106,9 @@ pub struct ImportanceExtension {
     pub role: Id,
     /// How much the role needs the skill.
     pub level: Importance,
-    /// Ids of the sources that say so; at least one.
+    /// The sources that say so, each with a locator where known; at least one.
     #[serde(default)]
-    pub sources: List<Id>,
+    pub sources: List<Citation>,
 }
 
 /// How strongly an assessment signal points toward a role, attached from an overlay.
@@ -122,9 +122,9 @@ pub struct LeanExtension {
     pub role: Id,
     /// The strength, in `[0, 1]`.
     pub weight: f64,
-    /// Ids of the sources that say so; at least one.
+    /// The sources that say so, each with a locator where known; at least one.
     #[serde(default)]
-    pub sources: List<Id>,
+    pub sources: List<Citation>,
 }
 
 /// A role's value on a comparison dimension, attached from an overlay.
@@ -141,9 +141,9 @@ pub struct ValueExtension {
     /// The typed range, for time-horizon dimensions.
     #[serde(default)]
     pub horizon: Option<TimeHorizon>,
-    /// Ids of the sources this value comes from; at least one.
+    /// Where this value comes from: its sources, each with a locator where known; at least one.
     #[serde(default)]
-    pub sources: List<Id>,
+    pub sources: List<Citation>,
 }
 
 /// A role a KPI measures, attached from an overlay.
@@ -155,7 +155,7 @@ pub struct KpiRoleExtension {
     pub kpi: Id,
     /// The role it measures.
     pub role: Id,
-    /// Ids of the sources that say so; at least one.
+    /// The sources that say so, each with a locator where known; at least one.
     #[serde(default)]
-    pub sources: List<Id>,
+    pub sources: List<Citation>,
 }

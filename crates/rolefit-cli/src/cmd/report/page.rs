@@ -4,8 +4,8 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use rolefit::{
-    Amount, Catalog, Id, Importance, Origin, Ownership, ResponsibilityCategory, SalaryFigure, Scorecard, Staffing,
-    Statistic, Verdict,
+    Amount, Catalog, Citation, Importance, Origin, Ownership, ResponsibilityCategory, SalaryFigure, Scorecard,
+    Staffing, Statistic, Verdict,
 };
 
 use super::chart;
@@ -184,21 +184,28 @@ impl<'c> Page<'c> {
         self.catalog.fact(id).map_or_else(|| id.to_owned(), |f| f.name().to_owned())
     }
 
-    /// Citation marks linking to the list of sources: `[1, 3]`.
-    fn cite(&self, sources: &[Id]) -> String {
-        if sources.is_empty() {
+    /// Citation marks linking to the list of sources, each followed by its locator
+    /// where it has one: `[1 Key differences table, 3]`.
+    fn cite(&self, citations: &[Citation]) -> String {
+        if citations.is_empty() {
             return String::new();
         }
-        let mut sorted: Vec<&Id> = sources.iter().collect();
-        sorted.sort_by_key(|s| self.numbers.get(s.as_str()).copied().unwrap_or(usize::MAX));
+        let number = |c: &Citation| self.numbers.get(c.source.as_str()).copied().unwrap_or(usize::MAX);
+        let mut sorted: Vec<&Citation> = citations.iter().collect();
+        sorted.sort_by_key(|c| number(c));
         sorted.dedup();
         let marks: Vec<String> = sorted
             .into_iter()
-            .map(|s| {
-                let title = self.catalog.source(s.as_str()).map_or(s.as_str(), |src| &src.title);
-                match self.numbers.get(s.as_str()) {
-                    Some(n) => format!("<a href=\"#src-{}\" title=\"{}\">{n}</a>", esc(s.as_str()), esc(title)),
-                    None => esc(s.as_str()).into_owned(),
+            .map(|c| {
+                let id = c.source.as_str();
+                let title = self.catalog.source(id).map_or(id, |src| &src.title);
+                let mark = match self.numbers.get(id) {
+                    Some(n) => format!("<a href=\"#src-{}\" title=\"{}\">{n}</a>", esc(id), esc(title)),
+                    None => esc(id).into_owned(),
+                };
+                match &c.locator {
+                    Some(locator) => format!("{mark} <span class=\"locator\">{}</span>", esc(locator)),
+                    None => mark,
                 }
             })
             .collect();
@@ -485,7 +492,8 @@ impl<'c> Page<'c> {
             let sources: Vec<String> = s
                 .sources
                 .iter()
-                .map(|id| {
+                .map(|citation| {
+                    let id = &citation.source;
                     let src = self.catalog.source(id.as_str());
                     let mut text =
                         src.map_or_else(|| id.to_string(), |src| format!("{} ({})", src.title, src.publisher));
@@ -493,7 +501,7 @@ impl<'c> Page<'c> {
                         let names: Vec<String> = cites.cites.iter().map(|c| self.fact_name(c.as_str())).collect();
                         text.push_str(&format!(", quoting {}", names.join(", ")));
                     }
-                    format!("{}{}", esc(&text), self.cite(std::slice::from_ref(id)))
+                    format!("{}{}", esc(&text), self.cite(std::slice::from_ref(citation)))
                 })
                 .collect();
             let _ = writeln!(
@@ -630,6 +638,7 @@ td.money { white-space: nowrap; font-variant-numeric: tabular-nums; font-weight:
 .legend .badge { min-width: 0; }
 .chip { display: inline-block; margin: 1px 4px 1px 0; padding: 1px 8px; border-radius: 10px; background: var(--soft); border: 1px solid var(--line); font-size: 12px; }
 sup.cite { font-size: 10px; color: var(--muted); margin-left: 2px; }
+sup.cite .locator { font-style: italic; }
 sup.cite a { color: var(--accent); text-decoration: none; }
 .small { font-size: 12.5px; }
 .muted { color: var(--muted); }

@@ -53,20 +53,29 @@
 //! - `jsonl` (off by default): the wire formats of the `rolefit` command line, which
 //!   only programs speaking them need: `classify_jsonl`, `write_jsonl_line`,
 //!   `JsonlOptions`, `ClassificationLine` and `ClassifiedFile`. Adds `serde_json`.
+//! - `html` (on by default): [`Posting`], read from HTML pages (a schema.org
+//!   `JobPosting` in their JSON-LD, or their visible text) and from `JobPosting` fields,
+//!   with [`SourceMap`]s back to the input. Adds html5gum and `serde_json`.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 mod classify;
 mod error;
+#[cfg(feature = "html")]
+mod html;
 mod index;
 #[cfg(feature = "jsonl")]
 mod jsonl;
 mod markers;
 mod normalize;
+#[cfg(feature = "html")]
+mod posting;
 mod read;
 mod scan;
 mod scorer;
+#[cfg(feature = "html")]
+mod source_map;
 
 pub use classify::{Buffers, Classification, Classifier, DEFAULT_MAX_TEXT_BYTES};
 pub use error::TextError;
@@ -77,6 +86,10 @@ pub use jsonl::{
     write_jsonl_line,
 };
 pub use markers::{AdjacentRole, Markers};
+#[cfg(feature = "html")]
+pub use posting::{Posting, PostingFormat};
 pub use read::read_text;
 pub use scan::{AdjacentMention, MAX_MATCHES_PER_PHRASE, MAX_SCAN_BYTES, PhraseMatch, Span, TextScan};
 pub use scorer::{PostingRules, PostingScorer};
+#[cfg(feature = "html")]
+pub use source_map::SourceMap;

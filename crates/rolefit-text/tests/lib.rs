@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail by panicking
 
+#[cfg(feature = "html")]
+mod html;
 #[cfg(feature = "jsonl")]
 mod jsonl;
 

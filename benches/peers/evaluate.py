@@ -7,7 +7,9 @@ Usage:
 
 DATA.jsonl holds one posting per line with at least `id`, `text` and `label`
 (product_owner, product_manager, project_manager, program_manager, scrum_master,
-business_analyst, other). Every method sees only `text` when it predicts.
+business_analyst, other). Every method sees only `text` when it predicts, except the
+rolefit rows that `--rolefit-title` asks for: the title as the text's first line, or as a
+`title` field (then a second row reads the verdict on the text judged without it).
 
 Methods:
   * rolefit              the `rolefit classify --jsonl -` CLI, run as a subprocess.
@@ -197,12 +199,28 @@ class Unavailable(Exception):
 # --------------------------------------------------------------------------- rolefit
 
 
-def rolefit_verdict_to_class3(obj: dict) -> str:
+#: How a posting's title reaches rolefit (`--rolefit-title`).
+TITLE_MODES = ("withheld", "in-text", "field")
+
+
+def rolefit_payload(row: dict, title_mode: str = "withheld") -> dict:
+    """The input line rolefit gets for a posting: `text` only (title withheld), the title as the
+    text's first line followed by a blank line (in-text), or the title as its own `title` field."""
+    title = row.get("title")
+    if title_mode == "in-text" and title:
+        return {"id": row["id"], "text": f"{title}\n\n{row['text']}"}
+    if title_mode == "field" and title:
+        return {"id": row["id"], "title": title, "text": row["text"]}
+    return {"id": row["id"], "text": row["text"]}
+
+
+def rolefit_verdict_to_class3(obj: dict, field: str = "verdict") -> str:
     """Maps one line of `rolefit classify --jsonl` output to PO / PM / other.
 
     product-owner -> PO, product-manager -> PM, undetermined -> other,
-    both -> the leading role (`top_role`), or other when there is none."""
-    verdict = obj.get("verdict")
+    both -> the leading role (`top_role`), or other when there is none. `field` names the
+    verdict read: `verdict` (the whole posting) or `body_verdict` (the text judged without its title)."""
+    verdict = obj.get(field)
     if verdict == "product-owner":
         return PO
     if verdict == "product-manager":
@@ -214,8 +232,8 @@ def rolefit_verdict_to_class3(obj: dict) -> str:
     raise ValueError(f"unknown verdict {verdict!r}")
 
 
-def _run_rolefit_once(cmd: list[str], rows: list[dict], timeout: float):
-    payload = "".join(json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) + "\n" for r in rows)
+def _run_rolefit_once(cmd: list[str], rows: list[dict], timeout: float, title_mode: str = "withheld"):
+    payload = "".join(json.dumps(rolefit_payload(r, title_mode), ensure_ascii=False) + "\n" for r in rows)
     t0 = time.perf_counter()
     try:
         proc = subprocess.run(
@@ -257,7 +275,7 @@ def _run_rolefit_once(cmd: list[str], rows: list[dict], timeout: float):
 _WARMUP = [{"id": "warmup", "text": "We are hiring a colleague to join our team."}]
 
 
-def run_rolefit(rows, cmd_str: str, timeout: float) -> dict:
+def run_rolefit(rows, cmd_str: str, timeout: float, title_mode: str = "withheld", field: str = "verdict") -> dict:
     cmd = shlex.split(cmd_str)
     if not cmd:
         raise Unavailable("empty command")
@@ -266,7 +284,7 @@ def run_rolefit(rows, cmd_str: str, timeout: float) -> dict:
     # Start-up cost: process spawn, catalog load, (cargo's freshness check). Median of 3.
     startups = sorted(_run_rolefit_once(cmd, _WARMUP, timeout)[1] for _ in range(3))
     startup = startups[1]
-    outputs, elapsed = _run_rolefit_once(cmd, rows, timeout)
+    outputs, elapsed = _run_rolefit_once(cmd, rows, timeout, title_mode)
     preds, verdicts, missing, bad = [], [], 0, []
     for r in rows:
         obj = outputs.get(r["id"])
@@ -276,17 +294,20 @@ def run_rolefit(rows, cmd_str: str, timeout: float) -> dict:
             verdicts.append(None)
             continue
         try:
-            preds.append(rolefit_verdict_to_class3(obj))
+            preds.append(rolefit_verdict_to_class3(obj, field))
         except ValueError as e:
             bad.append(str(e))
             preds.append(OTHER)
-        verdicts.append(obj.get("verdict"))
+        verdicts.append(obj.get(field))
     if missing == len(rows):
         raise Unavailable("the command printed no result for any posting id")
     if bad and len(bad) == len(rows):
         raise Unavailable(bad[0])
     notes = [
         "not trained on this file; uses its built-in catalog",
+        {"withheld": "sees `text` only (title withheld)",
+         "in-text": "sees the title as the first line of `text`",
+         "field": "gets the title as its own `title` field"}[title_mode] + f"; reads `{field}`",
         f"time = end-to-end run ({elapsed:.3f} s) minus median start-up of a 1-posting run ({startup:.3f} s)",
     ]
     if missing:
@@ -641,7 +662,25 @@ def evaluate(args) -> dict:
         report["methods"][name] = entry
 
     if "rolefit" in methods:
-        record("rolefit", lambda: run_rolefit(rows, args.rolefit_cmd, args.rolefit_timeout))
+        has_titles = all(isinstance(r.get("title"), str) and r["title"].strip() for r in rows)
+        title_modes = [m.strip() for m in args.rolefit_title.split(",") if m.strip()]
+        for mode in title_modes:
+            if mode not in TITLE_MODES:
+                raise SystemExit(f"--rolefit-title: unknown mode {mode!r} (one of {', '.join(TITLE_MODES)})")
+        for mode in title_modes:
+            if mode != "withheld" and not has_titles:
+                print(f"[evaluate] rolefit ({mode}): skipped, not every posting has a `title`", file=sys.stderr)
+                continue
+            run = lambda mode=mode, field="verdict": run_rolefit(  # noqa: E731
+                rows, args.rolefit_cmd, args.rolefit_timeout, mode, field)
+            if mode == "withheld":
+                record("rolefit", run)
+            elif mode == "in-text":
+                record("rolefit (title + body: title as the text's first line)", run)
+            else:
+                record("rolefit (title + body: `title` field)", run)
+                record("rolefit body_verdict (`title` field, judged without it)",
+                       lambda run=run: run(field="body_verdict"))
     if "tfidf" in methods:
         record("tfidf-logreg (supervised, %d-fold CV%s)" % (args.folds, " by source" if args.cv_group_by_source else ""),
                lambda: run_tfidf_logreg(rows, args.folds, args.seed, args.cv_repeats, args.cv_group_by_source))
@@ -663,6 +702,10 @@ def main(argv=None) -> int:
     ap.add_argument("data", nargs="?", help="JSONL file of labelled postings")
     ap.add_argument("--rolefit-cmd", default=DEFAULT_ROLEFIT_CMD,
                     help="command reading {id,text} JSONL on stdin, run from the repo root (default: %(default)s)")
+    ap.add_argument("--rolefit-title", default="withheld,in-text",
+                    help="comma-separated rows for rolefit: withheld (`text` only), in-text (title as the"
+                         " text's first line), field (`title` field; adds a body_verdict row); modes other"
+                         " than withheld need a `title` on every posting (default: %(default)s)")
     ap.add_argument("--rolefit-timeout", type=float, default=1800.0,
                     help="seconds allowed per rolefit invocation, including a first build (default: %(default)s)")
     ap.add_argument("--folds", type=int, default=5, help="cross-validation folds for TF-IDF (default: %(default)s)")

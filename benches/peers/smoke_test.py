@@ -100,6 +100,18 @@ def test_rolefit_verdict_mapping():
         raise AssertionError("unknown verdict must raise")
 
 
+def test_rolefit_title_modes():
+    row = {"id": "7", "title": "Product Owner", "text": "Refine the backlog.", "label": "product_owner"}
+    assert ev.rolefit_payload(row) == {"id": "7", "text": "Refine the backlog."}
+    assert ev.rolefit_payload(row, "in-text") == {"id": "7", "text": "Product Owner\n\nRefine the backlog."}
+    assert ev.rolefit_payload(row, "field") == {"id": "7", "title": "Product Owner", "text": "Refine the backlog."}
+    untitled = {"id": "8", "text": "x"}
+    assert ev.rolefit_payload(untitled, "field") == untitled
+    m = ev.rolefit_verdict_to_class3
+    line = {"verdict": "product-owner", "top_role": "product-owner", "body_verdict": "product-manager"}
+    assert m(line) == PO and m(line, "body_verdict") == PM
+
+
 def test_summarize_and_fine_breakdown():
     fine = ["product_owner"] * 4 + ["product_manager"] * 6 + ["scrum_master", "business_analyst"]
     s = ev.summarize(Y_TRUE, Y_PRED, fine)

@@ -23,17 +23,30 @@
 //! # Ok::<(), rolefit::CatalogError>(())
 //! ```
 //!
+//! The guides (architecture, dataset, scoring, job postings, overlays and exports,
+//! reliability, performance) are rendered here too, under [`docs`].
+//!
 //! # Crate features
 //!
 //! - `canonical` (default): the canonical catalog, baked into the binary.
-//! - `text` (default): job-description classification, [`text`] (the `rolefit-text` crate):
-//!   is a posting for a Product Owner, a Product Manager, both, or neither, and why.
+//! - `text` (default): job-description classification, `rolefit::text` (the `rolefit-text`
+//!   crate): is a posting for a Product Owner, a Product Manager, both, or neither, and why.
+//!   It reads JSON Lines, so it turns on rolefit-core's JSON reader.
+//! - `json` (default): read catalogs, overlays and profiles from JSON.
+//! - `toml` (default): read catalogs, overlays and profiles from TOML.
+//!
+//! With `default-features = false` you get the model, validation of catalogs built in
+//! code, comparison, scoring, the JSON Schemas and the JSON-LD export, and no reader:
+//! `Format::parse` then answers with an error naming the missing feature. `serde_json` is
+//! still compiled (schemars represents schemas with it); `toml` is not.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub use rolefit_core::*;
 
+pub mod docs;
 pub mod jsonld;
 pub mod schema;
 
@@ -60,7 +73,7 @@ pub fn canonical() -> &'static Catalog {
 /// errors): add overlays, then build.
 ///
 /// ```
-/// # #[cfg(feature = "canonical")] {
+/// # #[cfg(all(feature = "canonical", feature = "toml"))] {
 /// use rolefit::Format;
 ///
 /// let team = rolefit::canonical_builder()
@@ -90,18 +103,3 @@ pub const DATA_VERSION: &str = rolefit_data::DATA_VERSION;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
-
-/// The code blocks of docs/scoring.md, as doctests.
-#[cfg(doctest)]
-#[doc = include_str!("../docs/scoring.md")]
-pub struct ScoringDocDoctests;
-
-/// The code blocks of docs/extending.md, as doctests.
-#[cfg(doctest)]
-#[doc = include_str!("../docs/extending.md")]
-pub struct ExtendingDocDoctests;
-
-/// The code blocks of docs/text.md, as doctests.
-#[cfg(all(doctest, feature = "text"))]
-#[doc = include_str!("../docs/text.md")]
-pub struct TextDocDoctests;

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Whole-process speed and memory of `rolefit classify --jsonl` on real postings, beside a bare
+# Aho-Corasick scan of the same bytes (examples/bare_scan.rs) measured in the same run.
+#
+# Usage: benches/classify_process.sh POSTINGS.jsonl [MB] [RUNS] [STREAM_MB]
+#   POSTINGS.jsonl  labelled postings ({"id", "text", ...} per line), e.g. ../shared/jd-dev/postings.jsonl
+#   MB              size of the input, made by repeating the postings with fresh ids (default 40)
+#   RUNS            timed runs of each command, alternating (default 5)
+#   STREAM_MB       also stream this many MB through standard input and report peak memory (default 0: off)
+# The input is generated in a temporary directory at run time and deleted at the end; nothing from
+# the postings is written anywhere else. Needs python3 and GNU time (/usr/bin/time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+src="${1:?usage: benches/classify_process.sh POSTINGS.jsonl [MB] [RUNS] [STREAM_MB]}"
+mb="${2:-40}"
+runs="${3:-5}"
+stream_mb="${4:-0}"
+cargo build --quiet --release -p rolefit-cli
+cargo build --quiet --release --example bare_scan
+bin=target/release/rolefit
+bare=target/release/examples/bare_scan
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# Repeats the postings (each line gets a new id) until `mb` MB, or streams them to stdout.
+cat > "$tmp/repeat.py" <<'PY'
+import json, sys
+src, limit = sys.argv[1], int(float(sys.argv[2]) * 1e6)
+rows = [json.loads(l) for l in open(src, encoding="utf-8") if l.strip()]
+lines = [(r["id"], {k: v for k, v in r.items() if k in ("title", "text")}) for r in rows]
+out, written, n = sys.stdout.buffer, 0, 0
+while written < limit:
+    for rid, body in lines:
+        line = (json.dumps({"id": f"{rid}-{n}", "text": body["text"]}) + "\n").encode()
+        out.write(line)
+        written += len(line)
+        n += 1
+        if written >= limit:
+            break
+PY
+python3 "$tmp/repeat.py" "$src" "$mb" > "$tmp/input.jsonl"
+bytes=$(stat -c %s "$tmp/input.jsonl")
+echo "input: $bytes bytes ($(wc -l < "$tmp/input.jsonl") postings); nproc $(nproc); load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# wall seconds, user+sys CPU seconds, max RSS KiB
+measure() { /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$@" > /dev/null; awk '{print $1, $2 + $3, $4}' "$tmp/t"; }
+: > "$tmp/rolefit"; : > "$tmp/bare"
+for _ in $(seq "$runs"); do
+  measure "$bin" classify --jsonl "$tmp/input.jsonl" >> "$tmp/rolefit"
+  measure "$bare" "$tmp/input.jsonl" >> "$tmp/bare"
+done
+python3 - "$bytes" "$tmp/rolefit" "$tmp/bare" <<'PY'
+import statistics, sys
+size = int(sys.argv[1])
+def load(p): return [tuple(map(float, l.split())) for l in open(p)]
+r, b = load(sys.argv[2]), load(sys.argv[3])
+med = lambda rows, i: statistics.median(x[i] for x in rows)
+for name, rows in (("rolefit classify --jsonl", r), ("bare Aho-Corasick scan", b)):
+    wall, cpu, rss = med(rows, 0), med(rows, 1), med(rows, 2)
+    print(f"{name:26} wall {wall:6.3f} s  cpu {cpu:6.3f} s  cores {cpu / wall:4.2f}  "
+          f"{size / 1e6 / wall:7.1f} MB/s wall  {size / 1e6 / cpu:7.1f} MB/s per core  max RSS {rss / 1024:6.1f} MiB")
+    print("  runs (wall/cpu s):", ", ".join(f"{x[0]:.2f}/{x[1]:.2f}" for x in rows))
+print(f"rolefit / bare scan: {med(r, 0) / med(b, 0):.2f}x wall, {med(r, 1) / med(b, 1):.2f}x CPU")
+PY
+
+if [ "$stream_mb" != 0 ]; then
+  for part in 1 2; do
+    mbs=$(( stream_mb * part / 2 ))
+    python3 "$tmp/repeat.py" "$src" "$mbs" | /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$bin" classify --jsonl - > /dev/null
+    awk -v mb="$mbs" '{printf "stream of %s MB through stdin: wall %.1f s, cpu %.1f s, max RSS %.1f MiB\n", mb, $1, $2 + $3, $4 / 1024}' "$tmp/t"
+  done
+fi

@@ -90,6 +90,28 @@ fn json_ld_page(text: &str) -> String {
     )
 }
 
+/// Reads every page; all must come out in `format`. Returns the bytes of text read.
+fn read_all(pages: &[String], format: PostingFormat) -> usize {
+    let mut read = 0usize;
+    for p in pages {
+        let posting = Posting::from_html(black_box(p));
+        assert_eq!(posting.format, format);
+        read += posting.body.len();
+    }
+    read
+}
+
+/// Classifies every text; returns how many got a verdict (some must).
+fn decided<T: AsRef<str>>(classifier: &Classifier<'_>, texts: impl Iterator<Item = T>, buffers: &mut Buffers) -> usize {
+    let mut decided = 0usize;
+    for t in texts {
+        let c = classifier.classify_with(black_box(t.as_ref()), buffers).expect("classify");
+        decided += usize::from(c.verdict.as_str() != "undetermined");
+    }
+    assert!(decided > 0, "every posting came out undetermined");
+    decided
+}
+
 fn bench(c: &mut Criterion) {
     let classifier = Classifier::new(rolefit::canonical()).expect("canonical classifier");
     let texts = postings(1 << 20);
@@ -102,54 +124,20 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("html");
     group.sample_size(20);
     group.throughput(Throughput::Bytes(page_bytes as u64));
-    group.bench_function("read_page", |b| {
-        b.iter(|| {
-            let mut read = 0usize;
-            for p in &pages {
-                let posting = Posting::from_html(black_box(p));
-                assert_eq!(posting.format, PostingFormat::Html);
-                read += posting.body.len();
-            }
-            read
-        })
-    });
+    group.bench_function("read_page", |b| b.iter(|| read_all(&pages, PostingFormat::Html)));
     group.throughput(Throughput::Bytes(ld_bytes as u64));
-    group.bench_function("read_json_ld", |b| {
-        b.iter(|| {
-            let mut read = 0usize;
-            for p in &ld_pages {
-                let posting = Posting::from_html(black_box(p));
-                assert_eq!(posting.format, PostingFormat::JsonLd);
-                read += posting.body.len();
-            }
-            read
-        })
-    });
+    group.bench_function("read_json_ld", |b| b.iter(|| read_all(&ld_pages, PostingFormat::JsonLd)));
     // The same postings, judged: per byte of their text, so the two compare directly.
     group.throughput(Throughput::Bytes(text_bytes as u64));
     group.bench_function("classify_text", |b| {
         let mut buffers = Buffers::default();
-        b.iter(|| {
-            let mut decided = 0usize;
-            for t in &texts {
-                let c = classifier.classify_with(black_box(t), &mut buffers).expect("classify");
-                decided += usize::from(c.verdict.as_str() != "undetermined");
-            }
-            assert!(decided > 0, "every posting came out undetermined");
-            decided
-        })
+        b.iter(|| decided(&classifier, texts.iter().map(String::as_str), &mut buffers))
     });
     group.bench_function("classify_page", |b| {
         let mut buffers = Buffers::default();
         b.iter(|| {
-            let mut decided = 0usize;
-            for p in &pages {
-                let posting = Posting::from_html(black_box(p));
-                let c = classifier.classify_with(&posting.body, &mut buffers).expect("classify");
-                decided += usize::from(c.verdict.as_str() != "undetermined");
-            }
-            assert!(decided > 0, "every posting came out undetermined");
-            decided
+            let bodies = pages.iter().map(|p| Posting::from_html(black_box(p)).body);
+            decided(&classifier, bodies, &mut buffers)
         })
     });
     group.finish();

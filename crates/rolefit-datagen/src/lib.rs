@@ -10,6 +10,8 @@
 
 #![forbid(unsafe_code)]
 
+pub mod copy_check;
+
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};

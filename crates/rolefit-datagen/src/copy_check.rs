@@ -64,7 +64,8 @@ pub fn read_articles(dir: &Path) -> Result<Vec<Article>, String> {
         .iter()
         .map(|path| {
             let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            let name =
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
             Ok(Article::new(name, &text))
         })
         .collect()
@@ -152,7 +153,8 @@ fn collect_texts<'v>(value: &'v Value, path: String, out: &mut Vec<(String, &'v 
 /// Not an id, an enum value or a web address.
 fn is_text(s: &str) -> bool {
     let kebab = !s.is_empty()
-        && s.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+        && s.split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
     !kebab && !s.starts_with("http://") && !s.starts_with("https://")
 }
 
@@ -309,7 +311,10 @@ mod tests {
         let mut data = catalog("Nothing copied here.");
         data.sources.to_mut()[0].note = Some("Says our garden gnomes keep a weekly newsletter.".into());
         let found = check(&data, &[Article::new("gazette.txt", GAZETTE)]).unwrap();
-        assert_eq!((found[0].list.as_str(), found[0].record.as_str(), found[0].field.as_str()), ("sources", "gazette", "note"));
+        assert_eq!(
+            (found[0].list.as_str(), found[0].record.as_str(), found[0].field.as_str()),
+            ("sources", "gazette", "note")
+        );
     }
 
     #[test]

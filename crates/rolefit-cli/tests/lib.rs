@@ -108,6 +108,18 @@ fn roles_and_show() {
 }
 
 #[test]
+fn show_prints_locators_and_the_disagreements_about_a_record() {
+    let out = rolefit(&["show", "user-story-writing"]);
+    let text = stdout(&out);
+    assert!(text.contains("Responsibilities table, row User stories"), "{text}");
+    let disputes = text.split("sources disagree, see:").nth(1).unwrap_or_else(|| panic!("no disputes listed:\n{text}"));
+    assert!(disputes.contains("pm-user-stories: Whether the product manager takes part in user stories"), "{text}");
+    // A record no disagreement bears on lists none.
+    let out = rolefit(&["show", "pricing-strategy"]);
+    assert!(!stdout(&out).contains("sources disagree"), "{}", stdout(&out));
+}
+
+#[test]
 fn validate_accepts_the_canonical_export() {
     let (_dir, path) = write_temp("catalog.json", &std::fs::read_to_string(repo("docs/data/catalog.json")).unwrap());
     let out = rolefit(&["validate", path.to_str().unwrap()]);

@@ -1,4 +1,4 @@
-//! `rolefit show ID`: one record, with the sources it cites.
+//! `rolefit show ID`: one record, with the sources it cites and the disagreements about it.
 
 use std::process::ExitCode;
 
@@ -29,7 +29,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The record as an outline (the same for the terminal and Markdown), then its sources.
+/// The record as an outline (the same for the terminal and Markdown), then its sources and
+/// the disagreements that bear on it.
 fn render(doc: &mut Document, catalog: &Catalog, value: &Value) {
     outline(value, 0, catalog, doc);
     let cited: Vec<String> = cited_sources(value)
@@ -40,6 +41,16 @@ fn render(doc: &mut Document, catalog: &Catalog, value: &Value) {
         doc.blank();
         doc.line("sources cited:");
         for line in &cited {
+            doc.line(line);
+        }
+    }
+    // A record that follows one reading of a dispute says so; the reader sees the dispute here too.
+    let id = value.get("id").and_then(Value::as_str).unwrap_or_default();
+    let disputes: Vec<String> = catalog.disagreements_about(id).map(|d| format!("  {}: {}", d.id, d.topic)).collect();
+    if !disputes.is_empty() {
+        doc.blank();
+        doc.line("sources disagree, see:");
+        for line in &disputes {
             doc.line(line);
         }
     }

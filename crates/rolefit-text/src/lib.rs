@@ -52,7 +52,7 @@
 //!   give the same results; the crate then does not depend on rayon.
 //! - `jsonl` (off by default): the wire formats of the `rolefit` command line, which
 //!   only programs speaking them need: `classify_jsonl`, `write_jsonl_line`,
-//!   `JsonlOptions`, `ClassificationLine` and `ClassifiedFile`. Adds `serde_json`.
+//!   `JsonlOptions`, `PostingId`, `ClassificationLine` and `ClassifiedFile`. Adds `serde_json`.
 //! - `html` (on by default): [`Posting`], read from HTML pages (a schema.org
 //!   `JobPosting` in their JSON-LD, or their visible text) and from `JobPosting` fields,
 //!   with [`SourceMap`]s back to the input. Adds html5gum and `serde_json`.
@@ -82,7 +82,7 @@ pub use error::TextError;
 pub use index::{PhraseIndex, SkippedPhrase};
 #[cfg(feature = "jsonl")]
 pub use jsonl::{
-    ClassificationLine, ClassifiedFile, DEFAULT_MAX_LINE_BYTES, JsonlOptions, JsonlSummary, classify_jsonl,
+    ClassificationLine, ClassifiedFile, DEFAULT_MAX_LINE_BYTES, JsonlOptions, JsonlSummary, PostingId, classify_jsonl,
     write_jsonl_line,
 };
 pub use markers::{AdjacentRole, Markers};

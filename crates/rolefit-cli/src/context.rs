@@ -56,6 +56,15 @@ impl Context {
         &self.catalog
     }
 
+    /// The catalog, for a command that needs roles: an error if it has none (an empty
+    /// catalog given as a `--catalog` replacement).
+    pub fn catalog_with_roles(&self) -> Result<&Catalog, CliError> {
+        if self.catalog.roles().is_empty() {
+            return Err(CliError::Invalid(format!("the catalog has no roles{}", self.layers.described())));
+        }
+        Ok(&self.catalog)
+    }
+
     /// The `--catalog` layers, read, to apply another overlay on top of them.
     pub fn layers(&self) -> &Layers {
         &self.layers

@@ -1,23 +1,24 @@
 //! Ctrl-C (or `kill`, or a closed terminal) while a file is being replaced: the old
 //! file stays as it was and the temporary file is removed.
 //!
-//! Outside a [`Guard`] the signals keep their usual effect. Inside one, the first
-//! signal is only noted, so the writer can stop at a safe point (before the rename)
-//! and clean up; a second one stops the process at once.
+//! Outside a [`Guard`] the signals keep their usual effect (the process ends with
+//! 128 + the signal's number). Inside one, every signal, a second Ctrl-C included, is
+//! only noted: the writer checks between pieces of the file, removes the temporary
+//! file and exits with 128 + the number of the signal. Stopping at once on a second
+//! signal would leave the temporary file behind.
 
 use std::sync::Arc;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-/// The exit code after an interruption (128 + SIGINT, as a shell reports Ctrl-C).
-pub const EXIT_INTERRUPTED: u8 = 130;
+use crate::context::Context;
 
 #[cfg_attr(not(unix), allow(dead_code))]
 struct Flags {
     /// Not inside a guard: a signal stops the process at once.
     outside: Arc<AtomicBool>,
-    /// A signal arrived inside a guard.
-    pending: Arc<AtomicBool>,
+    /// The number of the last signal that arrived inside a guard, or 0.
+    signal: Arc<AtomicUsize>,
 }
 
 static FLAGS: OnceLock<Option<Flags>> = OnceLock::new();
@@ -28,13 +29,15 @@ fn flags() -> Option<&'static Flags> {
 
     FLAGS
         .get_or_init(|| {
-            let flags = Flags { outside: Arc::new(AtomicBool::new(true)), pending: Arc::new(AtomicBool::new(false)) };
+            let flags = Flags { outside: Arc::new(AtomicBool::new(true)), signal: Arc::new(AtomicUsize::new(0)) };
             for signal in [SIGINT, SIGTERM, SIGHUP] {
-                let code = i32::from(EXIT_INTERRUPTED) - SIGINT + signal;
-                // In order: outside a guard, stop; a second signal inside one, stop; else note it.
+                let code = 128 + signal;
+                // In order: outside a guard, stop; else note which signal it was.
                 let registered = signal_hook::flag::register_conditional_shutdown(signal, code, flags.outside.clone())
-                    .and_then(|_| signal_hook::flag::register_conditional_shutdown(signal, code, flags.pending.clone()))
-                    .and_then(|_| signal_hook::flag::register(signal, flags.pending.clone()));
+                    .and_then(|_| {
+                        let number = usize::try_from(signal).unwrap_or(usize::MAX);
+                        signal_hook::flag::register_usize(signal, flags.signal.clone(), number)
+                    });
                 if registered.is_err() {
                     return None;
                 }
@@ -59,7 +62,7 @@ impl Guard {
     pub fn arm() -> Self {
         let flags = flags();
         if let Some(f) = flags {
-            f.pending.store(false, Ordering::SeqCst);
+            f.signal.store(0, Ordering::SeqCst);
             f.outside.store(false, Ordering::SeqCst);
         }
         Self(flags)
@@ -67,22 +70,22 @@ impl Guard {
 
     /// `Err(Interrupted)` if a signal arrived since [`Guard::arm`].
     pub fn check(&self) -> std::io::Result<()> {
-        if self.interrupted() {
+        if self.signal().is_some() {
             return Err(std::io::Error::new(std::io::ErrorKind::Interrupted, "interrupted"));
         }
         Ok(())
     }
 
-    /// Whether a signal arrived since [`Guard::arm`].
-    pub fn interrupted(&self) -> bool {
-        self.0.is_some_and(|f| f.pending.load(Ordering::SeqCst))
+    /// The signal that arrived since [`Guard::arm`], if one did.
+    fn signal(&self) -> Option<usize> {
+        self.0.map(|f| f.signal.load(Ordering::SeqCst)).filter(|&n| n != 0)
     }
 
-    /// Ends the process with [`EXIT_INTERRUPTED`] if a signal arrived, saying what was kept.
-    pub fn exit_if_interrupted(&self, kept: &std::path::Path) {
-        if self.interrupted() {
-            eprintln!("rolefit: interrupted; {} left as it was", kept.display());
-            std::process::exit(i32::from(EXIT_INTERRUPTED));
+    /// Ends the process with 128 + the signal's number if a signal arrived, saying what was kept.
+    pub fn exit_if_interrupted(&self, ctx: &Context, kept: &std::path::Path) {
+        if let Some(signal) = self.signal() {
+            ctx.output().say(&format_args!("interrupted; {} left as it was", kept.display()));
+            std::process::exit(i32::try_from(128 + signal).unwrap_or(i32::MAX));
         }
     }
 }

@@ -34,6 +34,15 @@ impl Layers {
         self.builder().build().map_err(overlay_error)
     }
 
+    /// The layers' names for a message: ` (after --catalog a.toml, b.json)`, or nothing.
+    pub fn described(&self) -> String {
+        if self.layers.is_empty() {
+            return String::new();
+        }
+        let names: Vec<&str> = self.layers.iter().map(|(_, name)| name.as_str()).collect();
+        format!(" (the canonical catalog with --catalog {})", names.join(", "))
+    }
+
     /// Canonical, then each layer.
     fn builder(&self) -> CatalogBuilder {
         self.layers.iter().fold(Catalog::builder().base_named(rolefit::canonical(), CANONICAL), |b, (data, origin)| {

@@ -8,20 +8,20 @@ use rolefit::{Limit, Limits, ParseError};
 pub struct LimitArgs {
     /// Largest input file, in bytes (suffixes K, M, G: binary multiples); for `classify`,
     /// the longest posting: a whole text file, or the `text` of one JSON line.
-    #[arg(long, global = true, value_name = "BYTES", value_parser = parse_size, default_value = "16M")]
+    #[arg(long, global = true, value_name = "BYTES", value_parser = parse_size, default_value = "16M", allow_negative_numbers = true)]
     max_input_bytes: usize,
     /// Deepest nesting of lists and tables in a document.
-    #[arg(long, global = true, value_name = "LEVELS", default_value_t = Limits::DEFAULT.max_depth)]
+    #[arg(long, global = true, value_name = "LEVELS", default_value_t = Limits::DEFAULT.max_depth, value_parser = parse_count, allow_negative_numbers = true)]
     max_depth: usize,
     /// Most items in one list of a document (records in a catalog list).
-    #[arg(long, global = true, value_name = "ITEMS", default_value_t = Limits::DEFAULT.max_records)]
+    #[arg(long, global = true, value_name = "ITEMS", default_value_t = Limits::DEFAULT.max_records, value_parser = parse_count, allow_negative_numbers = true)]
     max_records: usize,
     /// Longest string or key in a document, in bytes as written.
-    #[arg(long, global = true, value_name = "BYTES", value_parser = parse_size, default_value = "64K")]
+    #[arg(long, global = true, value_name = "BYTES", value_parser = parse_size, default_value = "64K", allow_negative_numbers = true)]
     max_string_bytes: usize,
     /// Longest line of JSON Lines input (`classify --jsonl`), in bytes [default:
     /// `--max-input-bytes` plus 1M for the JSON around the text and its escapes].
-    #[arg(long, global = true, value_name = "BYTES", value_parser = parse_size)]
+    #[arg(long, global = true, value_name = "BYTES", value_parser = parse_size, allow_negative_numbers = true)]
     max_line_bytes: Option<usize>,
 }
 
@@ -93,7 +93,9 @@ fn parse_size(text: &str) -> Result<usize, String> {
     let t = text.trim();
     let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
     let (digits, unit) = t.split_at(split);
-    let n: usize = digits.parse().map_err(|_| format!("{text:?} is not a size such as 65536, 64K or 16M"))?;
+    if digits.is_empty() {
+        return Err(not_a_number(text, "a size such as 65536, 64K or 16M"));
+    }
     let shift = match unit.trim().to_ascii_lowercase().as_str() {
         "" | "b" => 0,
         "k" | "kb" | "kib" => 10,
@@ -101,7 +103,28 @@ fn parse_size(text: &str) -> Result<usize, String> {
         "g" | "gb" | "gib" => 30,
         _ => return Err(format!("{text:?}: unknown unit {unit:?}; use K, M or G")),
     };
-    n.checked_mul(1 << shift).ok_or_else(|| format!("{text:?} is too large"))
+    digits.parse::<usize>().ok().and_then(|n| n.checked_mul(1 << shift)).ok_or_else(|| too_large(text))
+}
+
+/// A count (levels, items, problems): a whole number, 0 or more.
+pub fn parse_count(text: &str) -> Result<usize, String> {
+    let t = text.trim();
+    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(not_a_number(text, "a whole number such as 32"));
+    }
+    t.parse::<usize>().map_err(|_| too_large(text))
+}
+
+fn not_a_number(text: &str, expected: &str) -> String {
+    if text.trim().starts_with('-') {
+        format!("{text:?} is negative; give 0 or more")
+    } else {
+        format!("{text:?} is not {expected}")
+    }
+}
+
+fn too_large(text: &str) -> String {
+    format!("{text:?} is too large; the most is {} (bytes, levels or items)", usize::MAX)
 }
 
 #[cfg(test)]
@@ -109,7 +132,7 @@ mod tests {
     use clap::Parser;
     use rolefit::Limits;
 
-    use super::{LimitArgs, line_limit, parse_size};
+    use super::{LimitArgs, line_limit, parse_count, parse_size};
 
     #[derive(Parser)]
     struct Cli {
@@ -142,6 +165,22 @@ mod tests {
         assert_eq!(parse(&["rolefit", "--max-input-bytes", "1K"]), 1024 + (1 << 20));
         assert_eq!(parse(&["rolefit", "--max-input-bytes", "1K", "--max-line-bytes", "2K"]), 2048);
         assert_eq!(line_limit(None, usize::MAX), usize::MAX);
+    }
+
+    #[test]
+    fn numbers_too_large_or_negative_are_called_that() {
+        assert_eq!(
+            parse_size("99999999999999999999G"),
+            Err(format!("\"99999999999999999999G\" is too large; the most is {} (bytes, levels or items)", usize::MAX))
+        );
+        assert!(parse_size("17179869184G").unwrap_err().contains("is too large"));
+        assert_eq!(parse_size("-5"), Err("\"-5\" is negative; give 0 or more".to_owned()));
+        assert_eq!(parse_count("-1"), Err("\"-1\" is negative; give 0 or more".to_owned()));
+        assert_eq!(parse_count("32"), Ok(32));
+        assert!(parse_count("99999999999999999999999").unwrap_err().contains("is too large"));
+        assert!(parse_count("ten").unwrap_err().contains("is not a whole number"));
+        let Err(e) = Cli::try_parse_from(["rolefit", "--max-depth", "-1"]) else { panic!("-1 was taken") };
+        assert!(e.to_string().contains("\"-1\" is negative; give 0 or more"), "{e}");
     }
 
     #[test]

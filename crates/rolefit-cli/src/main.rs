@@ -1,7 +1,9 @@
 //! `rolefit`: read, compare and score against the Product Owner and Product Manager roles.
 //!
-//! Exit codes: 0 success; 1 the input was read but is invalid (every problem is
-//! listed); 2 usage or I/O errors.
+//! Exit codes: 0 success (a closed pipe on standard output included); 1 the input
+//! was read but is invalid (every problem is listed, up to `--max-errors`); 2 usage or
+//! I/O errors, and 2 when both kinds happen; 128 + N for signal N while a file is
+//! replaced. The README's "Exit codes" says the same for users.
 
 #![forbid(unsafe_code)]
 
@@ -16,7 +18,9 @@ mod layers;
 mod limits;
 mod output;
 mod output_file;
+mod printable;
 mod profile;
+mod threads;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +44,11 @@ struct Cli {
     catalogs: Vec<PathBuf>,
     #[command(flatten)]
     limits: limits::LimitArgs,
+    /// Print at most this many problems (invalid records, failed postings), then how many
+    /// more there were; 0 prints them all.
+    #[arg(long, global = true, value_name = "N", default_value_t = 100, allow_negative_numbers = true,
+          value_parser = limits::parse_count)]
+    max_errors: usize,
 }
 
 #[derive(Debug, Subcommand)]
@@ -70,14 +79,16 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let mut ctx = Context::new((&cli.limits).into(), Output::default());
-    match ctx.load_layers(&cli.catalogs).and_then(|()| run(&ctx, cli.command)) {
+    let mut ctx = Context::new((&cli.limits).into(), Output::new(cli.max_errors));
+    let code = match ctx.load_layers(&cli.catalogs).and_then(|()| run(&ctx, cli.command)) {
         Ok(code) => code,
         Err(err) => {
-            ctx.output().error(&err);
+            ctx.output().fail(&err);
             err.exit_code()
         }
-    }
+    };
+    ctx.output().finish();
+    code
 }
 
 fn run(ctx: &Context, command: Command) -> Result<ExitCode, error::CliError> {

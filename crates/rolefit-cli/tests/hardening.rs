@@ -231,8 +231,9 @@ fn stream_jsonl(bytes: u64, threads: &str) -> Streamed {
     let texts: Vec<String> = fixture_postings().iter().map(|t| (*t).to_owned()).collect();
     assert!(!texts.is_empty());
     let start = Instant::now();
+    // Every error is counted below, so none may be left out (--max-errors 0).
     let mut child = Command::new(env!("CARGO_BIN_EXE_rolefit"))
-        .args(["classify", "--jsonl", "-"])
+        .args(["--max-errors", "0", "classify", "--jsonl", "-"])
         .env("RAYON_NUM_THREADS", threads)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -340,6 +341,11 @@ fn listing(dir: &Path) -> Vec<String> {
 /// sends SIGINT (what Ctrl-C sends) once the temporary file exists: the signal lands
 /// while the page is being written. Returns the exit code and standard error.
 fn interrupt_report(dir: &Path, output: &Path) -> Option<(Option<i32>, String)> {
+    signal_report(dir, output, &["-INT"])
+}
+
+/// [`interrupt_report`] with these signals, sent one after the other (`kill -TERM`...).
+fn signal_report(dir: &Path, output: &Path, signals: &[&str]) -> Option<(Option<i32>, String)> {
     if Command::new("strace").arg("-V").output().is_err() {
         eprintln!("SKIPPED: strace is not installed; `apt-get install strace` to run this test");
         return None;
@@ -361,7 +367,10 @@ fn interrupt_report(dir: &Path, output: &Path) -> Option<(Option<i32>, String)> 
     }
     let children = std::fs::read_to_string(format!("/proc/{0}/task/{0}/children", strace.id())).unwrap();
     let pid = children.split_whitespace().next().expect("rolefit runs under strace");
-    assert!(Command::new("kill").args(["-INT", pid]).status().unwrap().success());
+    for signal in signals {
+        assert!(Command::new("kill").args([signal, pid]).status().unwrap().success());
+        std::thread::sleep(Duration::from_millis(50));
+    }
     let mut err = String::new();
     strace.stderr.take().unwrap().read_to_string(&mut err).unwrap();
     Some((strace.wait().unwrap().code(), err))
@@ -390,6 +399,19 @@ fn ctrl_c_while_writing_output_leaves_the_old_file_and_nothing_else() {
     let page = std::fs::read_to_string(&output).unwrap();
     assert!(page.trim_end().ends_with("</html>"), "the page is complete");
     assert_eq!(listing(dir.path()), ["report.html"]);
+}
+
+#[test]
+fn a_signal_while_writing_exits_128_plus_its_number_and_a_second_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("report.html");
+    for (signals, code) in [(&["-TERM"][..], 143), (&["-HUP"][..], 129), (&["-INT", "-INT"][..], 130)] {
+        std::fs::write(&output, "the old page\n").unwrap();
+        let Some((exit, err)) = signal_report(dir.path(), &output, signals) else { return };
+        assert_eq!(exit, Some(code), "{signals:?}: {err}");
+        assert_eq!(std::fs::read_to_string(&output).unwrap(), "the old page\n", "{signals:?}");
+        assert_eq!(listing(dir.path()), ["report.html"], "{signals:?}: a temporary file was left behind");
+    }
 }
 
 #[test]

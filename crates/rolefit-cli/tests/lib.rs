@@ -6,6 +6,7 @@ mod classify;
 mod hardening;
 mod overlay;
 mod profiles;
+mod reliability;
 mod report;
 
 use std::io::Write;

@@ -26,7 +26,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
-    let catalog = ctx.catalog();
+    let catalog = ctx.catalog_with_roles()?;
     let input = Scored::<OrgProfile>::read(ctx, &args.file, args.weights.as_deref())?;
     let needs =
         input.assessor(|weights| NeedsAssessment::with_weights(catalog, weights), || NeedsAssessment::new(catalog))?;

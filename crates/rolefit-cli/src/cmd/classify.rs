@@ -10,7 +10,7 @@ use crate::context::Context;
 use crate::document::{Document, Grid};
 use crate::error::CliError;
 use crate::input;
-use crate::output::OutputFormat;
+use crate::output::{OutputFormat, is_broken_pipe};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -32,8 +32,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     // One limit on a posting, the global --max-input-bytes: a whole text file, or the
     // `text` of one JSON line.
     let text_limit = ctx.limits().max_input_bytes;
-    let classifier =
-        Classifier::new(ctx.catalog()).map_err(|e| CliError::Invalid(e.to_string()))?.with_max_text_bytes(text_limit);
+    if args.files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
+        return Err(CliError::Usage("`-` (standard input) can be given once; it can be read only once".to_owned()));
+    }
+    let classifier = Classifier::new(ctx.catalog_with_roles()?)
+        .map_err(|e| CliError::Invalid(e.to_string()))?
+        .with_max_text_bytes(text_limit);
     if args.jsonl {
         let [file] = args.files.as_slice() else {
             return Err(CliError::Usage("--jsonl takes exactly one file (or `-` for standard input)".to_owned()));
@@ -41,7 +45,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
         return run_jsonl(ctx, &classifier, file);
     }
     let mut results: Vec<ClassifiedFile> = Vec::new();
-    let mut failed = 0usize;
+    // The worst failure decides the exit code: an unreadable file (2) over an invalid one (1).
+    let mut failed: Option<ExitCode> = None;
     for file in &args.files {
         let name = file.display().to_string();
         // Refused past --max-input-bytes (by its length, before reading, for a regular
@@ -51,14 +56,16 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
         {
             Ok(c) => results.push(ClassifiedFile::new(name, c)),
             Err(e) => {
-                failed += 1;
-                ctx.output().error(&e);
+                if failed.is_none() || e.exit_code() == ExitCode::from(2) {
+                    failed = Some(e.exit_code());
+                }
+                ctx.output().problem(&e);
             }
         }
     }
     // Each element of the JSON array is the schema `rolefit schema classification`.
     ctx.emit(args.format, &results, |doc| render(doc, &results))?;
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(failed.unwrap_or(ExitCode::SUCCESS))
 }
 
 fn render(doc: &mut Document, results: &[ClassifiedFile]) {
@@ -92,12 +99,13 @@ fn render(doc: &mut Document, results: &[ClassifiedFile]) {
 }
 
 fn run_jsonl(ctx: &Context, classifier: &Classifier<'_>, file: &Path) -> Result<ExitCode, CliError> {
+    crate::threads::cap_pool();
     let options = JsonlOptions::default().with_max_line_bytes(ctx.line_limit());
     let name = file.display().to_string();
     let stdout = std::io::stdout();
     let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let text_limit = ctx.limits().max_input_bytes;
-    let report = |e: &TextError| ctx.output().error(&format_args!("{name}: {}", describe_line_error(e, text_limit)));
+    let report = |e: &TextError| ctx.output().problem(&format_args!("{name}: {}", describe_line_error(e, text_limit)));
     let summary = if file == Path::new("-") {
         classify_jsonl(classifier, std::io::stdin().lock(), out, options, report)
     } else {
@@ -107,15 +115,13 @@ fn run_jsonl(ctx: &Context, classifier: &Classifier<'_>, file: &Path) -> Result<
     };
     let summary = match summary {
         Ok(s) => s,
-        Err(TextError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
-            return Ok(ExitCode::SUCCESS);
-        }
+        Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
         Err(TextError::Io { context, source }) => return Err(CliError::io(format!("{name} ({context})"), source)),
         Err(e) => return Err(CliError::Invalid(format!("{name}: {e}"))),
     };
     if summary.failed > 0 {
         let total = summary.failed + summary.classified;
-        ctx.output().error(&format_args!("{name}: {} of {total} postings failed", summary.failed));
+        ctx.output().say(&format_args!("{name}: {} of {total} postings failed", summary.failed));
         Ok(ExitCode::from(1))
     } else {
         Ok(ExitCode::SUCCESS)

@@ -23,7 +23,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
-    let catalog = ctx.catalog();
+    let catalog = ctx.catalog_with_roles()?;
     let cmp = catalog.compare(&args.first, &args.second).map_err(|e| {
         let roles: Vec<&str> = catalog.roles().iter().map(|r| r.id.as_str()).collect();
         CliError::Usage(format!("{e}; the catalog has: {}", roles.join(", ")))

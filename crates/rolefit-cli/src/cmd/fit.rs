@@ -25,7 +25,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
-    let catalog = ctx.catalog();
+    let catalog = ctx.catalog_with_roles()?;
     let input = Scored::<CandidateProfile>::read(ctx, &args.file, args.weights.as_deref())?;
     let fit = input.assessor(|weights| CandidateFit::with_weights(catalog, weights), || CandidateFit::new(catalog))?;
     let report = fit.assess(&input.profile);

@@ -28,7 +28,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
-    let catalog = ctx.catalog();
+    let catalog = ctx.catalog_with_roles()?;
     let assessment = match &args.assess {
         Some(path) => {
             // Read as `rolefit assess` reads it: the same limits and the same error lines.

@@ -22,6 +22,15 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     let data = input::read_document::<CatalogData>(ctx, &args.file)?;
     let what = if layers::is_overlay(&data) { "valid overlay; the layered catalog has" } else { "valid catalog" };
     let catalog = layers::from_document(ctx, data, &args.file)?;
+    // Every command that compares or scores needs a role; a catalog without one is a
+    // mistake (an empty file, a link to /dev/null), not a catalog.
+    if catalog.roles().is_empty() {
+        return Err(CliError::Invalid(format!(
+            "{}: the {} has no roles; compare, assess, fit, classify and report need at least one",
+            args.file.display(),
+            if what == "valid catalog" { "catalog" } else { "layered catalog" }
+        )));
+    }
     let d = catalog.data();
     ctx.print(&format!(
         "{}: {what} ({} roles, {} responsibilities, {} kpis, {} skills, {} signals, {} sources)\n",

@@ -20,13 +20,14 @@ use rolefit_text::{Classifier, JsonlOptions, classify_jsonl};
 pub type Target = fn(&[u8]);
 
 /// Every target, by name (the directory names under `corpus/`).
-pub const TARGETS: [(&str, Target); 6] = [
+pub const TARGETS: [(&str, Target); 7] = [
     ("catalog_json", catalog_json),
     ("catalog_toml", catalog_toml),
     ("overlay", overlay),
     ("profile", profile),
     ("classify_text", classify_text),
     ("jsonl_stream", jsonl_stream),
+    ("posting_line", posting_line),
 ];
 
 fn canonical() -> &'static Catalog {
@@ -267,4 +268,57 @@ pub fn jsonl_stream(data: &[u8]) {
     assert!(classified + failed <= input_lines, "{classified} + {failed} answers for {input_lines} lines");
     let (out2, errors2, _, _) = stream(data, large);
     assert!(out2 == out && errors2 == errors, "the output depends on the batch size");
+}
+
+/// What a posting line holds, read leniently by serde_json alone: the oracle the strict
+/// reader is compared with. A field the input lines gain (a title) is added here and
+/// compared in [`posting_line`].
+#[derive(serde::Deserialize)]
+struct LenientPosting {
+    id: Box<serde_json::value::RawValue>,
+}
+
+/// Words that name Rust's types rather than the document's fields.
+const RUST_WORDS: [&str; 6] = ["struct", "PostingLine", "InputLine", "RawValue", "sequence", "u64"];
+
+/// Posting lines with ids: every posting classified comes back with its `id` exactly as
+/// the input wrote it (the same JSON text, digits and escapes included); every line
+/// refused is refused with its line number and in the document's words.
+pub fn posting_line(data: &[u8]) {
+    let options = JsonlOptions::default().with_max_line_bytes(4096);
+    let (out, errors, classified, failed) = stream(data, options);
+    assert_eq!(errors.len() as u64, failed, "one error per failed line");
+    let mut refused = Vec::new();
+    for e in &errors {
+        let number = e.strip_prefix("line ").and_then(|rest| rest.split(':').next()).and_then(|n| n.parse::<usize>().ok());
+        let Some(number) = number else { panic!("an error that names no line: {e}") };
+        for word in RUST_WORDS {
+            assert!(!e.contains(word), "an error in Rust's words ({word}): {e}");
+        }
+        refused.push(number);
+    }
+    // The lines that were answered, in order: not blank, not refused.
+    let answered: Vec<&[u8]> = data
+        .split(|b| *b == b'\n')
+        .enumerate()
+        .map(|(i, line)| (i + 1, line.strip_suffix(b"\r").unwrap_or(line)))
+        .map(|(n, line)| (n, if n == 1 { line.strip_prefix(b"\xef\xbb\xbf".as_slice()).unwrap_or(line) } else { line }))
+        .filter(|(n, line)| !line.iter().all(u8::is_ascii_whitespace) && !refused.contains(n))
+        .map(|(_, line)| line)
+        .collect();
+    let text = String::from_utf8_lossy(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len() as u64, classified, "one output line per classified posting");
+    assert_eq!(answered.len(), lines.len(), "answered lines and output lines differ in number");
+    for (input, output) in answered.iter().zip(&lines) {
+        let written = match serde_json::from_slice::<LenientPosting>(input) {
+            Ok(p) => p.id,
+            Err(e) => panic!("a line serde_json cannot read was classified ({e}): {}", String::from_utf8_lossy(input)),
+        };
+        let echoed = match serde_json::from_str::<LenientPosting>(output) {
+            Ok(p) => p.id,
+            Err(e) => panic!("an output line without an id ({e}): {output}"),
+        };
+        assert_eq!(echoed.get(), written.get(), "the id changed on its way through");
+    }
 }

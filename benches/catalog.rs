@@ -24,7 +24,7 @@ fn catalog(c: &mut Criterion) {
     });
     group.bench_function("fact_by_id_miss", |b| {
         let catalog = rolefit::canonical();
-        b.iter(|| assert!(catalog.fact(black_box("no-such-fact")).is_none()))
+        b.iter(|| assert!(catalog.record(black_box("no-such-fact")).is_none()))
     });
     group.bench_function("compare", |b| {
         let catalog = rolefit::canonical();

@@ -17,10 +17,10 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rayon::prelude::*;
-use rolefit::{
-    Answer, CandidateFit, CandidateProfile, CompanyStage, Complexity, Id, MarketPace, Methodology, NeedsAssessment,
-    OrgProfile, Ownership, Proficiency, VisionState,
-};
+use rolefit::assessment::{CompanyStage, Complexity, MarketPace, Methodology, VisionState};
+use rolefit::evidence::{Answer, Proficiency};
+use rolefit::model::Ownership;
+use rolefit::{CandidateFit, CandidateProfile, Id, NeedsAssessment, OrgProfile};
 
 const POOL: usize = 1024;
 const BATCH: usize = 1_000_000;

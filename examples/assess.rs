@@ -13,7 +13,9 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
 
-use rolefit::{Answer, Catalog, Format, Id, NeedsAssessment, OrgProfile, Scorecard, Staffing, Verdict};
+use rolefit::evidence::Answer;
+use rolefit::model::Staffing;
+use rolefit::{Catalog, Format, Id, NeedsAssessment, OrgProfile, Scorecard, Verdict};
 
 /// The profiles under `examples/data/`, compiled in so the tool runs from any directory.
 const BUNDLED: [(&str, &str, Format); 4] = [
@@ -85,7 +87,7 @@ fn ask(catalog: &Catalog, interactive: bool) -> std::io::Result<(OrgProfile, boo
 fn load(path: &str, catalog: &Catalog) -> Result<OrgProfile, String> {
     let format = Format::from_path(Path::new(path)).ok_or_else(|| format!("{path}: name the file *.toml or *.json"))?;
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    OrgProfile::from_str_in(&text, format, catalog).map_err(|e| format!("{path}: {e}"))
+    OrgProfile::read(&text, format, catalog).map_err(|e| format!("{path}: {e}"))
 }
 
 fn report(title: &str, catalog: &Catalog, card: &Scorecard) {
@@ -109,7 +111,7 @@ fn report(title: &str, catalog: &Catalog, card: &Scorecard) {
     let mut reasons: Vec<_> = card.contributions.iter().collect();
     reasons.sort_by(|a, b| b.effect.total_cmp(&a.effect));
     for c in reasons.iter().take(6) {
-        let fact = catalog.fact(c.fact.as_str()).map_or_else(|| c.fact.to_string(), |f| f.name().to_owned());
+        let fact = catalog.record(c.fact.as_str()).map_or_else(|| c.fact.to_string(), |f| f.name().to_owned());
         println!("   + {:.2} {} <- {fact}", c.effect, name(&c.role));
         for d in catalog.disagreements_about(c.fact.as_str()) {
             println!("       note: the sources disagree here ({})", d.topic);
@@ -167,7 +169,7 @@ fn run() -> Result<(), String> {
     }
     println!("No answers given; assessing the bundled example profiles instead.\n");
     for (file, text, format) in BUNDLED {
-        let profile = OrgProfile::from_str_in(text, format, catalog).map_err(|e| format!("{file}: {e}"))?;
+        let profile = OrgProfile::read(text, format, catalog).map_err(|e| format!("{file}: {e}"))?;
         show(profile.name.as_deref().unwrap_or(file), &profile)?;
     }
     Ok(())

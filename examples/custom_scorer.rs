@@ -7,9 +7,10 @@
 //! owner) instead of the catalog's per-fact ownership. It is blended with the built-in
 //! `coverage` strategy over skills and responsibilities.
 
+use rolefit::model::ResponsibilityCategory as Area;
+use rolefit::scoring::{Ensemble, ScorecardBuilder};
 use rolefit::{
-    CandidateFit, CandidateProfile, Catalog, CoverageScorer, Evidence, FactKind, Format,
-    ResponsibilityCategory as Area, Scorecard, ScorecardBuilder, Scorer,
+    CandidateFit, CandidateProfile, Catalog, CoverageScorer, Evidence, Format, RecordKind, Scorecard, Scorer,
 };
 
 /// Experience read by area of work.
@@ -22,8 +23,8 @@ impl Scorer for WorkArea {
 
     fn score(&self, catalog: &Catalog, evidence: &Evidence) -> Scorecard {
         let mut card = ScorecardBuilder::new(catalog, evidence);
-        for item in evidence.items().iter().filter(|i| i.fact.kind == FactKind::Responsibility) {
-            let Some(work) = catalog.responsibilities().get(item.fact.index) else { continue };
+        for item in evidence.items().iter().filter(|i| i.record.kind == RecordKind::Responsibility) {
+            let Some(work) = catalog.responsibilities().get(item.record.index) else { continue };
             let role = match work.category {
                 Area::Strategy | Area::Discovery | Area::GoToMarket => "product-manager",
                 Area::Backlog | Area::Delivery => "product-owner",
@@ -39,11 +40,11 @@ impl Scorer for WorkArea {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let catalog = rolefit::canonical();
     let text = include_str!("data/candidate-po.toml");
-    let candidate = CandidateProfile::from_str_in(text, Format::Toml, catalog)?;
+    let candidate = CandidateProfile::read(text, Format::Toml, catalog)?;
     let evidence = CandidateFit::new(catalog).evidence(&candidate);
 
-    let builtin = CoverageScorer::new(catalog, &[FactKind::Skill, FactKind::Responsibility]);
-    let blended = WorkArea.blend(0.4, builtin, 0.6);
+    let builtin = CoverageScorer::new(catalog, &[RecordKind::Skill, RecordKind::Responsibility]);
+    let blended = Ensemble::new().with(WorkArea, 0.4).with(builtin, 0.6);
     println!("{}", blended.explain(catalog, &evidence));
 
     // Or plug it into the candidate-fit report, with its matching and missing skills.

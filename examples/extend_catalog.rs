@@ -11,7 +11,8 @@
 
 use std::error::Error;
 
-use rolefit::{CandidateFit, CandidateProfile, Format, Leaning, NeedsAssessment, OrgProfile, Verdict};
+use rolefit::catalog::Leaning;
+use rolefit::{CandidateFit, CandidateProfile, Format, NeedsAssessment, OrgProfile, Verdict};
 use rolefit_text::Classifier;
 
 const OVERLAY: &str = include_str!("data/scrum-master.toml");
@@ -69,7 +70,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     println!("the posting is for: {} (found: {})", classification.verdict, found.join(", "));
 
-    let org = OrgProfile::from_str_in(ORG, Format::Toml, &catalog)?;
+    let org = OrgProfile::read(ORG, Format::Toml, &catalog)?;
     let card = NeedsAssessment::new(&catalog).assess(&org);
     let scores: Vec<String> = card.scores.iter().map(|s| format!("{} {:.2}", s.role, s.score)).collect();
     let verdict = match &card.verdict {
@@ -80,14 +81,14 @@ fn main() -> Result<(), Box<dyn Error>> {
     };
     println!("{}: {verdict} ({})", org.name.as_deref().unwrap_or("organisation"), scores.join(", "));
 
-    let candidate = CandidateProfile::from_str_in(CANDIDATE, Format::Toml, &catalog)?;
+    let candidate = CandidateProfile::read(CANDIDATE, Format::Toml, &catalog)?;
     let fit = CandidateFit::new(&catalog).assess(&candidate);
     let best = fit.roles.iter().max_by(|a, b| a.score.total_cmp(&b.score));
     if let Some(best) = best {
         println!("{} fits {} best ({:.2})", fit.name.as_deref().unwrap_or("the candidate"), best.role, best.score);
     }
 
-    let diff = rolefit::diff(rolefit::canonical(), &catalog);
+    let diff = rolefit::catalog::diff(rolefit::canonical(), &catalog);
     println!(
         "\nagainst the canonical catalog: {} changes, a {} bump ({} -> {})",
         diff.changes.len(),

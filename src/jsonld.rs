@@ -43,9 +43,9 @@
 
 use std::borrow::Cow;
 
-use rolefit_core::{
-    Amount, Catalog, Confidence, Importance, Ownership, PayComponent, PayPeriod, SalaryFigure, Statistic, Taxonomy,
-    Text,
+use rolefit_core::Catalog;
+use rolefit_core::model::{
+    Amount, Confidence, Importance, Ownership, PayComponent, PayPeriod, SalaryFigure, Statistic, Taxonomy, Text,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

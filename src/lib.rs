@@ -12,7 +12,7 @@
 //!
 //! ```
 //! # #[cfg(feature = "canonical")] {
-//! use rolefit::Leaning;
+//! use rolefit::catalog::Leaning;
 //!
 //! let catalog = rolefit::canonical();
 //! let cmp = catalog.compare("product-owner", "product-manager")?;
@@ -20,7 +20,7 @@
 //!     println!("only the product owner: {}", row.name);
 //! }
 //! # }
-//! # Ok::<(), rolefit::CatalogError>(())
+//! # Ok::<(), rolefit::QueryError>(())
 //! ```
 //!
 //! The guides (architecture, dataset, scoring, job postings, overlays and exports,
@@ -44,7 +44,13 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-pub use rolefit_core::*;
+pub use rolefit_core::{
+    AssessmentSignal, CandidateFit, CandidateProfile, Catalog, CatalogBuilder, CatalogData, CatalogError, Citation,
+    CoverageScorer, Evidence, Format, Id, LeanScorer, Limits, NeedsAssessment, OrgProfile, Origin, ParseError, Problem,
+    ProfileError, QueryError, Record, RecordKind, Responsibility, Role, Scorecard, Scorer, Skill, Source, Verdict,
+    Weights,
+};
+pub use rolefit_core::{assessment, catalog, evidence, id, model, problem, read, scoring};
 
 pub mod docs;
 pub mod jsonld;
@@ -88,7 +94,7 @@ pub fn canonical() -> &'static Catalog {
 ///     .build()?;
 /// assert_eq!(team.roles().len(), rolefit::canonical().roles().len() + 1);
 /// # }
-/// # Ok::<(), rolefit::OverlayError>(())
+/// # Ok::<(), rolefit::CatalogError>(())
 /// ```
 #[cfg(feature = "canonical")]
 pub fn canonical_builder() -> CatalogBuilder {

@@ -153,12 +153,12 @@ pub fn all() -> Vec<NamedSchema> {
         NamedSchema {
             name: "comparison",
             describes: "two roles compared (`rolefit compare --format json`)",
-            schema: schema_for::<rolefit_core::Comparison>(),
+            schema: schema_for::<rolefit_core::catalog::Comparison>(),
         },
         NamedSchema {
             name: "diff",
             describes: "what changed between two catalogs (`rolefit diff --format json`)",
-            schema: schema_for::<rolefit_core::CatalogDiff>(),
+            schema: schema_for::<rolefit_core::catalog::CatalogDiff>(),
         },
         NamedSchema {
             name: "org-profile",
@@ -183,7 +183,7 @@ pub fn all() -> Vec<NamedSchema> {
         NamedSchema {
             name: "fit-report",
             describes: "a candidate's fit per role with matching and missing skills (`rolefit fit --format json`)",
-            schema: schema_for::<rolefit_core::FitReport>(),
+            schema: schema_for::<rolefit_core::assessment::FitReport>(),
         },
     ];
     #[cfg(feature = "text")]

@@ -10,10 +10,9 @@
 
 use std::sync::OnceLock;
 
-use rolefit_core::{
-    CandidateFit, CandidateProfile, Catalog, CoverageScorer, EXPERIENCE_SHARE, FactKind, Format, Limits,
-    NeedsAssessment, OrgProfile, Scorecard, Shape,
-};
+use rolefit_core::assessment::EXPERIENCE_SHARE;
+use rolefit_core::read::Limit;
+use rolefit_core::{CandidateFit, CandidateProfile, Catalog, CoverageScorer, Format, Limits, NeedsAssessment, OrgProfile, RecordKind, Scorecard};
 use rolefit_text::{Classifier, JsonlOptions, classify_jsonl};
 
 /// A fuzz target's check.
@@ -115,18 +114,41 @@ fn round_trip(catalog: &Catalog, text: &str, format: Format) {
     }
 }
 
+/// Whether the limits scan measures at least `value` of `limit` in `text`: a limit one
+/// below it (the others off) refuses the document for that limit.
+fn scan_measures_at_least(text: &str, format: Format, limit: Limit, value: usize) -> bool {
+    let Some(below) = value.checked_sub(1) else { return true };
+    let limits = match limit {
+        Limit::Depth => Limits::unlimited().with_max_depth(below),
+        Limit::Records => Limits::unlimited().with_max_records(below),
+        _ => Limits::unlimited().with_max_string_bytes(below),
+    };
+    limits.check(text, format).is_err_and(|e| e.limit == Some(limit))
+}
+
+/// Whether the limits scan measures at most `value` of `limit` in `text`: a limit at it
+/// (the others off) lets the document through.
+fn scan_measures_at_most(text: &str, format: Format, limit: Limit, value: usize) -> bool {
+    let limits = match limit {
+        Limit::Depth => Limits::unlimited().with_max_depth(value),
+        Limit::Records => Limits::unlimited().with_max_records(value),
+        _ => Limits::unlimited().with_max_string_bytes(value),
+    };
+    limits.check(text, format).is_ok()
+}
+
 /// Catalog loading from JSON: no panic; the limits scan never measures less than the
 /// parser builds (so a document it passes is within the limits); a loaded catalog
 /// round-trips.
 pub fn catalog_json(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let shape = Shape::of(text, Format::Json);
     if let Ok(value) = Format::Json.parse_with::<serde_json::Value>(text, &Limits::unlimited()) {
         let m = measure_json(&value);
         // Duplicate keys keep the last value, so the parser may hold less than the text says.
-        assert!(shape.depth >= m.depth, "scan depth {} < parsed {}: {text:?}", shape.depth, m.depth);
-        assert!(shape.max_items >= m.items, "scan items {} < parsed {}: {text:?}", shape.max_items, m.items);
-        assert!(shape.max_string_bytes >= m.string, "scan string {} < parsed {}", shape.max_string_bytes, m.string);
+        let at_least = |limit, value| scan_measures_at_least(text, Format::Json, limit, value);
+        assert!(at_least(Limit::Depth, m.depth), "scan depth < parsed {}: {text:?}", m.depth);
+        assert!(at_least(Limit::Records, m.items), "scan items < parsed {}: {text:?}", m.items);
+        assert!(at_least(Limit::StringBytes, m.string), "scan string < parsed {}", m.string);
     }
     if let Ok(catalog) = Catalog::from_json_str(text) {
         round_trip(&catalog, text, Format::Json);
@@ -138,12 +160,15 @@ pub fn catalog_json(data: &[u8]) {
 /// escapes as written, so documents with a backslash are held only to "no panic").
 pub fn catalog_toml(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let shape = Shape::of(text, Format::Toml);
     if let Ok(table) = toml::from_str::<toml::Table>(text) {
         let m = measure_table(&table);
-        assert!(shape.max_string_bytes >= m.string, "scan string {} < parsed {}", shape.max_string_bytes, m.string);
+        let at_least = |limit, value| scan_measures_at_least(text, Format::Toml, limit, value);
+        let at_most = |limit, value| scan_measures_at_most(text, Format::Toml, limit, value);
+        assert!(at_least(Limit::StringBytes, m.string), "scan string < parsed {}", m.string);
         if !text.contains('\\') {
-            assert_eq!((shape.depth, shape.max_items), (m.depth, m.items), "scan vs parsed depth, items: {text:?}");
+            let exact = |limit, value| at_least(limit, value) && at_most(limit, value);
+            assert!(exact(Limit::Depth, m.depth), "scan vs parsed depth {}: {text:?}", m.depth);
+            assert!(exact(Limit::Records, m.items), "scan vs parsed items {}: {text:?}", m.items);
         }
     }
     if let Ok(catalog) = Catalog::from_toml_str(text) {
@@ -167,8 +192,8 @@ pub fn overlay(data: &[u8]) {
         if let Err(e) = Catalog::new(merged.data().clone()) {
             panic!("a merged catalog is not valid on its own: {e}");
         }
-        let diff = rolefit_core::diff(canonical(), &merged);
-        let back = rolefit_core::diff(&merged, &merged);
+        let diff = rolefit_core::catalog::diff(canonical(), &merged);
+        let back = rolefit_core::catalog::diff(&merged, &merged);
         assert!(back.is_empty(), "a catalog differs from itself");
         let _ = diff.is_empty();
     }
@@ -188,14 +213,14 @@ fn assert_card(card: &Scorecard) {
 pub fn profile(data: &[u8]) {
     let Some((first, format, text)) = split_format(data) else { return };
     if first & 2 == 0 {
-        if let Ok(p) = OrgProfile::from_str_in(text, format, canonical()) {
+        if let Ok(p) = OrgProfile::read(text, format, canonical()) {
             let needs = NeedsAssessment::new(canonical());
             let card = needs.assess(&p);
             assert_card(&card);
             // The fast path (no evidence built) must give what the general path gives.
             assert!(card == needs.assess_with(&p, needs.scorer()), "needs: fast and general paths differ");
         }
-    } else if let Ok(p) = CandidateProfile::from_str_in(text, format, canonical()) {
+    } else if let Ok(p) = CandidateProfile::read(text, format, canonical()) {
         let fit = CandidateFit::new(canonical());
         let report = fit.assess(&p);
         assert_card(&report.scorecard);
@@ -203,9 +228,9 @@ pub fn profile(data: &[u8]) {
             assert!(r.score.is_finite() && (0.0..=1.0).contains(&r.score), "fit {} for {}", r.score, r.role);
         }
         let general = if p.experience.is_empty() {
-            CoverageScorer::new(canonical(), &[FactKind::Skill])
+            CoverageScorer::new(canonical(), &[RecordKind::Skill])
         } else {
-            let shares = [(FactKind::Skill, 1.0 - EXPERIENCE_SHARE), (FactKind::Responsibility, EXPERIENCE_SHARE)];
+            let shares = [(RecordKind::Skill, 1.0 - EXPERIENCE_SHARE), (RecordKind::Responsibility, EXPERIENCE_SHARE)];
             CoverageScorer::by_kind(canonical(), &shares)
         };
         assert!(report == fit.assess_with(&p, &general), "fit: fast and general paths differ");

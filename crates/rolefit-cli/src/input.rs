@@ -107,7 +107,7 @@ pub fn read_document<T: serde::de::DeserializeOwned>(ctx: &Context, path: &Path)
 /// A catalog error as the CLI prints it: one line per problem, each naming the file.
 pub fn catalog_error(path: &Path, err: CatalogError) -> CliError {
     match &err {
-        CatalogError::Invalid(problems) => CliError::problems(Some(path), "catalog", problems),
+        CatalogError::Invalid(problems) => CliError::problems(Some(path), "catalog", problems.as_slice()),
         CatalogError::Parse(e) => CliError::Invalid(format!("{}: {}", path.display(), crate::limits::describe(e))),
         _ => CliError::Invalid(format!("{}: {err}", path.display())),
     }

@@ -1,7 +1,9 @@
 //! How records and results are named for people: a role by its name, a level in a
 //! word, a verdict in a sentence.
 
-use rolefit::{Catalog, Contribution, Id, Importance, Ownership, Scorecard, Staffing, Verdict};
+use rolefit::model::{Importance, Ownership, Staffing};
+use rolefit::scoring::Contribution;
+use rolefit::{Catalog, Id, Scorecard, Verdict};
 
 /// A role's name, or its id if the catalog has no such role.
 pub fn role_name(catalog: &Catalog, id: &Id) -> String {
@@ -10,7 +12,7 @@ pub fn role_name(catalog: &Catalog, id: &Id) -> String {
 
 /// The name of the fact behind a contribution, or its id.
 pub fn fact_name(catalog: &Catalog, c: &Contribution) -> String {
-    catalog.fact(c.fact.as_str()).map_or_else(|| c.fact.to_string(), |f| f.name().to_owned())
+    catalog.record(c.fact.as_str()).map_or_else(|| c.fact.to_string(), |f| f.name().to_owned())
 }
 
 /// A skill's name, or its id.

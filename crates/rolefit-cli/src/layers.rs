@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rolefit::{Catalog, CatalogBuilder, CatalogData, OverlayError};
+use rolefit::{Catalog, CatalogBuilder, CatalogData, CatalogError};
 
 use crate::context::Context;
 use crate::error::CliError;
@@ -78,9 +78,10 @@ pub fn read_operand(ctx: &Context, operand: &str) -> Result<Catalog, CliError> {
 }
 
 /// An overlay error as the CLI prints it: every problem on its own line, naming its file.
-fn overlay_error(err: OverlayError) -> CliError {
+fn overlay_error(err: CatalogError) -> CliError {
     match &err {
-        OverlayError::Invalid(problems) => CliError::problems(None, "layered catalog", problems),
+        CatalogError::Invalid(problems) => CliError::problems(None, "layered catalog", problems.as_slice()),
+        CatalogError::Parse(e) => CliError::Invalid(crate::limits::describe(e)),
         _ => CliError::Invalid(err.to_string()),
     }
 }

@@ -1,6 +1,7 @@
 //! The global `--max-*` options: limits on the files and streams the commands read.
 
-use rolefit::{Limit, Limits, ParseError};
+use rolefit::read::Limit;
+use rolefit::{Limits, ParseError};
 
 /// Limits on input, for every command (`rolefit --max-depth 8 validate FILE`).
 #[derive(Debug, Clone, clap::Args)]
@@ -69,23 +70,17 @@ fn line_limit(given: Option<usize>, max_input_bytes: usize) -> usize {
 
 /// A parse error as the CLI says it: a limit is named by its option (`--max-depth`).
 pub fn describe(err: &ParseError) -> String {
-    let text = err.to_string();
-    match err.limit {
-        Some(limit) => {
-            let field = limit.field_name();
-            text.replace(&format!("({field})"), &format!("(--{})", field.replace('_', "-")))
-        }
-        None => text,
-    }
+    err.describe(flag)
+}
+
+/// The option that sets a limit: `--max-depth` for `max_depth`.
+fn flag(limit: Limit) -> String {
+    format!("--{}", limit.field_name().replace('_', "-"))
 }
 
 /// The error for an input found to be over `--max-input-bytes` while reading it.
 pub fn input_too_large(limits: &Limits) -> String {
-    format!(
-        "input is more than {} bytes, over the limit (--{})",
-        limits.max_input_bytes,
-        Limit::InputBytes.field_name().replace('_', "-")
-    )
+    format!("input is more than {} bytes, over the limit ({})", limits.max_input_bytes, flag(Limit::InputBytes))
 }
 
 /// `123`, `64K`, `16M`, `1G` (binary multiples; `KiB`, `MB` and lowercase work too).

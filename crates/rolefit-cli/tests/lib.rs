@@ -55,10 +55,10 @@ fn compare_json_matches_its_schema() {
         serde_json::from_str(&std::fs::read_to_string(repo("docs/schema/comparison.schema.json")).unwrap()).unwrap();
     let validator = jsonschema::draft202012::new(&schema).unwrap();
     assert!(validator.is_valid(&value));
-    let cmp: rolefit::Comparison = serde_json::from_value(value).unwrap();
+    let cmp: rolefit::catalog::Comparison = serde_json::from_value(value).unwrap();
     assert_eq!(cmp.first, "product-owner");
-    assert!(cmp.responsibilities.iter().any(|r| r.leaning == rolefit::Leaning::First));
-    assert!(cmp.responsibilities.iter().any(|r| r.leaning == rolefit::Leaning::Second));
+    assert!(cmp.responsibilities.iter().any(|r| r.leaning == rolefit::catalog::Leaning::First));
+    assert!(cmp.responsibilities.iter().any(|r| r.leaning == rolefit::catalog::Leaning::Second));
 }
 
 #[test]

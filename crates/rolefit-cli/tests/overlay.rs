@@ -24,7 +24,7 @@ fn an_overlay_role_works_through_every_command() {
 
     let out = rolefit(&with_sm(&sm, &["compare", "scrum-master", "product-owner", "--format", "json"]));
     assert!(out.status.success(), "{}", stderr(&out));
-    let cmp: rolefit::Comparison = serde_json::from_slice(&out.stdout).unwrap();
+    let cmp: rolefit::catalog::Comparison = serde_json::from_slice(&out.stdout).unwrap();
     assert!(cmp.responsibilities.iter().any(|r| r.responsibility == "impediment-removal"));
 
     let (_dir, posting) = write_temp(
@@ -55,8 +55,8 @@ fn an_overlay_role_works_through_every_command() {
     assert!(html.contains("<h4>Scrum Master"), "the assessment scores the new role");
 
     let out = rolefit(&["diff", "canonical", &sm, "--format", "json"]);
-    let d: rolefit::CatalogDiff = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(d.bump, rolefit::Bump::Minor);
+    let d: rolefit::catalog::CatalogDiff = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(d.bump, rolefit::catalog::Bump::Minor);
 }
 
 #[test]
@@ -205,9 +205,9 @@ fn diff_of_the_canonical_catalog_with_itself_is_empty() {
     no differences: both catalogs hold the same records
     ");
     let out = rolefit(&["diff", "canonical", "canonical", "--format", "json"]);
-    let d: rolefit::CatalogDiff = serde_json::from_slice(&out.stdout).unwrap();
+    let d: rolefit::catalog::CatalogDiff = serde_json::from_slice(&out.stdout).unwrap();
     assert!(d.is_empty());
-    assert_eq!(d.bump, rolefit::Bump::None);
+    assert_eq!(d.bump, rolefit::catalog::Bump::None);
 }
 
 #[test]
@@ -262,11 +262,11 @@ fn an_overlay_role_is_assessed_and_fitted_through_the_cli() {
     );
     let out = rolefit(&with_sm(&sm, &["fit", candidate.to_str().unwrap(), "--format", "json"]));
     assert!(out.status.success(), "{}", stderr(&out));
-    let report: rolefit::FitReport = serde_json::from_slice(&out.stdout).unwrap();
+    let report: rolefit::assessment::FitReport = serde_json::from_slice(&out.stdout).unwrap();
     let best = report.roles.iter().max_by(|a, b| a.score.total_cmp(&b.score)).unwrap();
     assert_eq!(best.role, "scrum-master");
     // Without the overlay the role is unknown.
     let out = rolefit(&["fit", candidate.to_str().unwrap(), "--format", "json"]);
-    let report: rolefit::FitReport = serde_json::from_slice(&out.stdout).unwrap();
+    let report: rolefit::assessment::FitReport = serde_json::from_slice(&out.stdout).unwrap();
     assert!(report.roles.iter().all(|r| r.role != "scrum-master"));
 }

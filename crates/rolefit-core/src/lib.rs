@@ -1,22 +1,27 @@
 //! The rolefit model: typed, validated, cited data about the Product Owner and
-//! Product Manager roles.
+//! Product Manager roles, and explainable, pluggable scoring.
 //!
 //! # Overview
 //!
-//! - [`model`]: the records (roles, responsibilities with per-role [`Ownership`],
-//!   KPIs, skills, comparison dimensions, salary figures, assessment signals,
-//!   sources, disagreements, collaboration practices, and the phrase lexicon).
-//! - [`CatalogData`]: a catalog document as written in a JSON or TOML file.
-//! - [`Catalog`]: a validated catalog with lookups by id and [`Catalog::compare`].
-//! - [`Limits`]: bounds on what reading an untrusted document may cost (size, depth,
-//!   list and string length), checked before parsing; `docs/reliability.md` has the defaults.
-//! - [`scoring`]: [`Evidence`] in, [`Scorecard`] out, through the [`Scorer`] trait;
-//!   built-in strategies, ensembles, the verdict policy and weight overrides.
-//! - [`profile`]: the inputs: [`OrgProfile`] for the needs assessment
-//!   ([`NeedsAssessment`]) and [`CandidateProfile`] for [`CandidateFit`].
+//! The modules are layers; each uses only the ones above it in this list:
 //!
-//! This crate holds no data: the canonical catalog lives in `rolefit-data`, and the
-//! `rolefit` facade re-exports both. A third-party scoring strategy needs only this crate.
+//! - [`Id`] and [`problem`]: identifiers, and what is wrong with an input and where.
+//! - [`read`]: reading documents (JSON, TOML) within [`Limits`]; [`ParseError`].
+//! - [`CatalogError`], [`ProfileError`], [`QueryError`]: the errors.
+//! - [`model`]: the records (roles, responsibilities, KPIs, skills, signals, sources,
+//!   ...), each citing its sources ([`Citation`]), and the registry of their kinds.
+//! - [`catalog`]: [`Catalog`], a validated catalog with lookups by id; layering
+//!   overlays ([`CatalogBuilder`]), comparing two roles, the difference between two
+//!   catalogs.
+//! - [`evidence`]: [`Evidence`], what an input says about a catalog's records.
+//! - [`scoring`]: the [`Scorer`] trait, built-in strategies, [`Scorecard`]s.
+//! - [`assessment`]: the inputs and their assessors: [`OrgProfile`] and
+//!   [`NeedsAssessment`], [`CandidateProfile`] and [`CandidateFit`].
+//!
+//! The crate root has the names most users need first; the rest are reached by their
+//! module path. This crate holds no data: the canonical catalog lives in
+//! `rolefit-data`, and the `rolefit` facade re-exports both. A third-party scoring
+//! strategy needs only this crate.
 //!
 //! # Examples
 //!
@@ -28,7 +33,7 @@
 //!     "roles": [{ "id": "Product Owner", "name": "PO", "summary": "s",
 //!                 "description": "d", "sources": ["nowhere"] }]
 //! }"#).unwrap_err();
-//! let paths: Vec<_> = err.problems().iter().map(|p| p.path.as_str()).collect();
+//! let paths: Vec<String> = err.problems().iter().map(|p| p.path.to_string()).collect();
 //! assert_eq!(paths, ["roles[0].id", "roles[0].sources[0]"]);
 //! ```
 //!
@@ -36,38 +41,28 @@
 //!
 //! - `json` (default): read documents from JSON.
 //! - `toml` (default): read documents from TOML.
+//! - `bake`: implement `databake::Bake`, for generating `const` catalogs (used by
+//!   `rolefit-datagen`).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod catalog;
-mod catalog_data;
-mod compare;
-mod diff;
+pub mod assessment;
+pub mod catalog;
 mod error;
-mod format;
-mod id;
-mod limits;
+pub mod evidence;
+pub mod id;
 pub mod model;
-pub mod overlay;
-pub mod profile;
+pub mod problem;
+pub mod read;
 pub mod scoring;
-mod strict;
-mod validate;
 
-pub use catalog::{Catalog, Fact, FactKind, FactRef};
-pub use catalog_data::CatalogData;
-pub use compare::{Comparison, DimensionRow, KpiRow, Leaning, ResponsibilityRow, SkillRow};
-pub use diff::{Bump, CatalogDiff, Change, ChangeKind, RecordKind, diff};
-pub use error::{CatalogError, ParseError, Problem};
-pub use format::Format;
-pub use id::{ID_MAX_LEN, ID_PATTERN, Id, IdError};
-pub use limits::{Limit, Limits, Shape};
-pub use model::*;
-pub use overlay::{
-    CatalogBuilder, Extensions, ImportanceExtension, KpiRoleExtension, LeanExtension, OverlayError, OverlayMode,
-    OverlayProblem, OverlaySettings, OwnershipExtension, ValueExtension,
-};
-pub use profile::*;
-pub use scoring::*;
-pub use validate::{RESERVED_ROLE_IDS, TEXT_MAX_LEN};
+pub use assessment::{CandidateFit, CandidateProfile, NeedsAssessment, OrgProfile};
+pub use catalog::{Catalog, CatalogBuilder};
+pub use error::{CatalogError, ProfileError, QueryError};
+pub use evidence::{Evidence, Origin};
+pub use id::Id;
+pub use model::{AssessmentSignal, CatalogData, Citation, Record, RecordKind, Responsibility, Role, Skill, Source};
+pub use problem::Problem;
+pub use read::{Format, Limits, ParseError};
+pub use scoring::{CoverageScorer, LeanScorer, Scorecard, Scorer, Verdict, Weights};

@@ -4,6 +4,9 @@
 use std::borrow::Cow;
 
 use proptest::prelude::*;
+use rolefit_core::catalog::*;
+use rolefit_core::model::*;
+
 use rolefit_core::*;
 
 fn id(s: String) -> Id {
@@ -41,15 +44,17 @@ fn valid_catalog() -> impl Strategy<Value = CatalogData> {
             move |v| {
                 v.into_iter()
                     .zip(&ids)
-                    .map(|((title, publisher), id)| Source {
-                        id: id.clone(),
-                        title,
-                        publisher,
-                        kind: SourceKind::Article,
-                        url: None,
-                        edition: None,
-                        note: None,
-                        cites: Cow::Borrowed(&[]),
+                    .map(|((title, publisher), id)| {
+                        Source::new(
+                            id.clone(),
+                            title,
+                            publisher,
+                            SourceKind::Article,
+                            None,
+                            None,
+                            None,
+                            Cow::Borrowed(&[]),
+                        )
                     })
                     .collect::<Vec<_>>()
             }
@@ -59,14 +64,17 @@ fn valid_catalog() -> impl Strategy<Value = CatalogData> {
             move |v| {
                 v.into_iter()
                     .zip(&ids)
-                    .map(|((name, summary, sources), id)| Role {
-                        id: id.clone(),
-                        name,
-                        description: summary.clone(),
-                        summary,
-                        aliases: Cow::Borrowed(&[]),
-                        crosswalk: Cow::Borrowed(&[]),
-                        sources: sources.into(),
+                    .map(|((name, summary, sources), id)| {
+                        let description = summary.clone();
+                        Role::new(
+                            id.clone(),
+                            name,
+                            summary,
+                            description,
+                            Cow::Borrowed(&[]),
+                            Cow::Borrowed(&[]),
+                            sources.into(),
+                        )
                     })
                     .collect::<Vec<_>>()
             }
@@ -78,13 +86,15 @@ fn valid_catalog() -> impl Strategy<Value = CatalogData> {
         .prop_map(|v| {
             v.into_iter()
                 .enumerate()
-                .map(|(i, (name, roles, level, sources))| Responsibility {
-                    id: id(format!("responsibility-{i}")),
-                    description: name.clone(),
-                    name,
-                    category: ResponsibilityCategory::Backlog,
-                    ownership: roles.into_iter().map(|role| RoleOwnership { role, level }).collect(),
-                    sources: sources.into(),
+                .map(|(i, (name, roles, level, sources))| {
+                    Responsibility::new(
+                        id(format!("responsibility-{i}")),
+                        name.clone(),
+                        name,
+                        ResponsibilityCategory::Backlog,
+                        roles.into_iter().map(|role| RoleOwnership::new(role, level)).collect(),
+                        sources.into(),
+                    )
                 })
                 .collect::<Vec<_>>()
         });
@@ -92,48 +102,53 @@ fn valid_catalog() -> impl Strategy<Value = CatalogData> {
             .prop_map(|v| {
                 v.into_iter()
                     .enumerate()
-                    .map(|(i, (name, role, level, sources))| Skill {
-                        id: id(format!("skill-{i}")),
-                        description: name.clone(),
-                        name,
-                        kind: SkillKind::Skill,
-                        domain: SkillDomain::Organisational,
-                        importance: vec![RoleImportance { role, level }].into(),
-                        sources: sources.into(),
+                    .map(|(i, (name, role, level, sources))| {
+                        Skill::new(
+                            id(format!("skill-{i}")),
+                            name.clone(),
+                            name,
+                            SkillKind::Skill,
+                            SkillDomain::Organisational,
+                            vec![RoleImportance::new(role, level)].into(),
+                            sources.into(),
+                        )
                     })
                     .collect::<Vec<_>>()
             });
         let signals = proptest::collection::vec((text(), pick_role, 0.0f64..=1.0, pick_sources), 0..5).prop_map(|v| {
             v.into_iter()
                 .enumerate()
-                .map(|(i, (name, role, weight, sources))| AssessmentSignal {
-                    id: id(format!("signal-{i}")),
-                    question: name.clone(),
-                    description: name.clone(),
-                    name,
-                    category: SignalCategory::Market,
-                    leans: vec![RoleLean { role, weight }].into(),
-                    staffing: None,
-                    sources: sources.into(),
+                .map(|(i, (name, role, weight, sources))| {
+                    AssessmentSignal::new(
+                        id(format!("signal-{i}")),
+                        name.clone(),
+                        name.clone(),
+                        name,
+                        SignalCategory::Market,
+                        vec![RoleLean::new(role, weight)].into(),
+                        None,
+                        sources.into(),
+                    )
                 })
                 .collect::<Vec<_>>()
         });
         (sources, roles, responsibilities, skills, signals).prop_map(
-            |(sources, roles, responsibilities, skills, signals)| CatalogData {
-                data_version: Some("1.0.0".into()),
-                sources: sources.into(),
-                roles: roles.into(),
-                responsibilities: responsibilities.into(),
-                skills: skills.into(),
-                signals: signals.into(),
-                ..CatalogData::default()
+            |(sources, roles, responsibilities, skills, signals)| {
+                let mut data = CatalogData::default();
+                data.data_version = Some("1.0.0".into());
+                data.sources = sources.into();
+                data.roles = roles.into();
+                data.responsibilities = responsibilities.into();
+                data.skills = skills.into();
+                data.signals = signals.into();
+                data
             },
         )
     })
 }
 
 fn paths(err: CatalogError) -> Vec<String> {
-    err.problems().iter().map(|p| p.path.clone()).collect()
+    err.problems().iter().map(|p| p.path.to_string()).collect()
 }
 
 proptest! {
@@ -269,8 +284,8 @@ fn lookups_find_every_kind() {
     assert_eq!(catalog.role("product-owner").map(|r| r.name.as_ref()), Some("Product Owner"));
     assert!(catalog.source("handbook").is_some());
     assert!(catalog.role("handbook").is_none(), "a source is not a role");
-    assert!(matches!(catalog.fact("handbook"), Some(Fact::Source(_))));
-    assert_eq!(catalog.compare("product-owner", "nobody").unwrap_err(), CatalogError::UnknownRole("nobody".into()));
+    assert!(matches!(catalog.record("handbook"), Some(AnyRecord::Source(_))));
+    assert_eq!(catalog.compare("product-owner", "nobody").unwrap_err(), QueryError::UnknownRole("nobody".into()));
 }
 
 #[test]

@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
-use rolefit_core::{Catalog, Citation, Id, LOCATOR_MAX_LEN, diff};
+use rolefit_core::catalog::{Bump, diff};
+use rolefit_core::model::LOCATOR_MAX_LEN;
+use rolefit_core::{Catalog, Citation, Id};
 use serde_json::{Value, json};
 
 const BASE: &str = r#"
@@ -99,7 +101,7 @@ fn a_changed_locator_is_a_patch() {
     let d = diff(&old, &new);
     assert_eq!(d.changes.len(), 1);
     assert_eq!(d.changes[0].fields, ["sources"]);
-    assert_eq!(d.bump, rolefit_core::Bump::Patch);
+    assert_eq!(d.bump, Bump::Patch);
 }
 
 #[test]

@@ -2,6 +2,11 @@
 
 use std::sync::Arc;
 
+use rolefit_core::catalog::*;
+use rolefit_core::evidence::*;
+use rolefit_core::model::*;
+use rolefit_core::read::*;
+use rolefit_core::scoring::*;
 use rolefit_core::*;
 
 use crate::scoring_support::{item, tiny, yes};
@@ -23,23 +28,23 @@ fn lean_scores_follow_the_formula() {
     assert_eq!(card.verdict, Verdict::Role(Id::from_static("product-owner")));
     let scrum: Vec<_> = card.contributions.iter().filter(|c| c.fact == "scrum").collect();
     assert_eq!(scrum.len(), 1);
-    assert_eq!((scrum[0].kind, scrum[0].weight, scrum[0].strength), (FactKind::Signal, 0.8, 1.0));
+    assert_eq!((scrum[0].kind, scrum[0].weight, scrum[0].strength), (RecordKind::Signal, 0.8, 1.0));
 }
 
 #[test]
 fn coverage_is_a_share_of_the_role_needs() {
     let c = tiny();
-    let skills = CoverageScorer::new(&c, &[FactKind::Skill]);
+    let skills = CoverageScorer::new(&c, &[RecordKind::Skill]);
     // product-owner needs prioritising (1.0) and market analysis (0.3).
     assert_eq!(skills.needs(), &[1.3, 1.65, 1.0]);
     let card = skills.score(&c, &ev(&c, &[("prioritising", 1.0), ("scrum", 1.0)]));
     assert!((card.score("product-owner").unwrap() - 1.0 / 1.3).abs() < 1e-12);
     assert!((card.score("product-manager").unwrap() - 0.65 / 1.65).abs() < 1e-12);
     // The signal is not a skill, so it is not counted.
-    assert!(card.contributions.iter().all(|c| c.kind == FactKind::Skill));
+    assert!(card.contributions.iter().all(|c| c.kind == RecordKind::Skill));
 
     // By kind: skills against the skills a role needs, work against its work, 3 : 1.
-    let both = CoverageScorer::by_kind(&c, &[(FactKind::Skill, 3.0), (FactKind::Responsibility, 1.0)]);
+    let both = CoverageScorer::by_kind(&c, &[(RecordKind::Skill, 3.0), (RecordKind::Responsibility, 1.0)]);
     let card = both.score(&c, &ev(&c, &[("prioritising", 1.0), ("order-backlog", 1.0)]));
     // product-owner: skills 1.0 / 1.3, work 1.0 / (1.0 + 0.6) (owns the backlog, shares the vision).
     let want = 0.75 * (1.0 / 1.3) + 0.25 * (1.0 / 1.6);
@@ -144,9 +149,9 @@ fn ensembles_take_the_weighted_mean() {
     let c = tiny();
     let evidence = ev(&c, &[("scrum", 1.0), ("prioritising", 0.8)]);
     let lean = LeanScorer::new(&c);
-    let cover = CoverageScorer::new(&c, &[FactKind::Skill]);
+    let cover = CoverageScorer::new(&c, &[RecordKind::Skill]);
     let (a, b) = (lean.score(&c, &evidence), cover.score(&c, &evidence));
-    let mix = lean.clone().blend(3.0, cover.clone(), 1.0);
+    let mix = Ensemble::new().with(lean.clone(), 3.0).with(cover.clone(), 1.0);
     let card = mix.score(&c, &evidence);
     for role in c.roles() {
         let r = role.id.as_str();
@@ -188,9 +193,9 @@ fn evidence_keeps_the_strongest_item_per_fact() {
 fn evidence_from_another_catalog_is_skipped_not_a_panic() {
     let c = tiny();
     let mut e = Evidence::new();
-    e.push(FactRef { kind: FactKind::Skill, index: 999 }, 1.0, yes());
-    e.push(FactRef { kind: FactKind::Source, index: 0 }, 1.0, yes());
-    for s in [LeanScorer::new(&c).boxed(), CoverageScorer::new(&c, &[FactKind::Skill]).boxed()] {
+    e.push(RecordRef::new(RecordKind::Skill, 999), 1.0, yes());
+    e.push(RecordRef::new(RecordKind::Source, 0), 1.0, yes());
+    for s in [LeanScorer::new(&c).boxed(), CoverageScorer::new(&c, &[RecordKind::Skill]).boxed()] {
         let card = s.score(&c, &e);
         assert!(card.contributions.is_empty());
         assert_eq!(card.verdict, Verdict::Undetermined);
@@ -202,7 +207,7 @@ fn a_scorer_used_with_another_catalog_rebuilds_its_table() {
     let c = tiny();
     let copy = tiny();
     let evidence = ev(&c, &[("scrum", 1.0), ("order-backlog", 1.0)]);
-    let weights = Weights::from_str_in("[facts.scrum]\nproduct-owner = 0.1\n", Format::Toml).unwrap();
+    let weights = Weights::read("[facts.scrum]\nproduct-owner = 0.1\n", Format::Toml).unwrap();
     let built_for_c = LeanScorer::with_weights(&c, &weights).unwrap();
     let built_for_copy = LeanScorer::with_weights(&copy, &weights).unwrap();
     assert_eq!(built_for_c.score(&copy, &evidence), built_for_copy.score(&copy, &evidence));
@@ -211,7 +216,7 @@ fn a_scorer_used_with_another_catalog_rebuilds_its_table() {
 #[test]
 fn weights_override_and_report_every_problem() {
     let c = tiny();
-    let weights = Weights::from_str_in(
+    let weights = Weights::read(
         r#"
         [facts.scrum]
         product-owner = 0.0
@@ -228,7 +233,7 @@ fn weights_override_and_report_every_problem() {
     .unwrap();
     let err = LeanScorer::with_weights(&c, &weights).unwrap_err();
     insta::assert_snapshot!(err, @r#"
-    4 problems:
+    4 problems in the weights:
       facts.no-such-fact: unknown fact "no-such-fact"
       facts.notes: "notes" is a source, which does not lean to a role
       facts.velocity.product-owner: weight 1.5 is outside [0, 1]

@@ -1,7 +1,10 @@
 //! A tiny hand-made catalog with three roles, so the scoring tests do not depend on the
 //! canonical data and the role set is not two.
 
-use rolefit_core::*;
+use rolefit_core::catalog::*;
+use rolefit_core::evidence::*;
+use rolefit_core::model::*;
+use rolefit_core::scoring::*;
 
 pub const TINY: &str = r#"
 [[sources]]
@@ -136,9 +139,11 @@ pub fn tiny() -> Catalog {
 }
 
 /// Every fact of a catalog that leans to some role.
-pub fn leaning_facts(catalog: &Catalog) -> Vec<FactRef> {
+// rolefit-data's scoring laws use it; they include this file.
+#[allow(dead_code)]
+pub fn leaning_facts(catalog: &Catalog) -> Vec<RecordRef> {
     let table = LeanTable::new(catalog);
-    catalog.index().iter().map(|(_, f)| *f).filter(|f| table.lean(*f).is_some()).collect()
+    catalog.ids().map(|(_, f)| f).filter(|f| table.lean(*f).is_some()).collect()
 }
 
 pub fn yes() -> Origin {
@@ -146,5 +151,5 @@ pub fn yes() -> Origin {
 }
 
 pub fn item(catalog: &Catalog, id: &str, strength: f64) -> EvidenceItem {
-    EvidenceItem { fact: catalog.locate(id).expect("fact in catalog"), strength, origin: yes() }
+    EvidenceItem { record: catalog.locate(id).expect("fact in catalog"), strength, origin: yes() }
 }

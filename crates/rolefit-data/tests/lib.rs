@@ -1,42 +1,20 @@
-//! The canonical catalog obeys the same rules as any user catalog.
+//! rolefit-data's tests, one binary with a module per area: the canonical catalog
+//! itself, and the behaviour of rolefit-core that is shown on it (overlays over it,
+//! diffs of it, the schema against it, assessing and fitting against it). They live
+//! here, in the crate that has both, so that rolefit-core's own tests need no data.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail by panicking
 
-use rolefit_core::Catalog;
-
-#[test]
-fn baked_catalog_passes_the_validation_user_catalogs_get() {
-    let baked = rolefit_data::catalog();
-    let validated = Catalog::new(baked.data().clone())
-        .unwrap_or_else(|e| panic!("the canonical catalog is invalid:\n{e}\nfix crates/rolefit-data/data/*.toml"));
-    // Same records and the same index: the generated lookup table is what validation builds.
-    assert_eq!(&validated, baked, "baked index differs; run `cargo run -p rolefit-datagen`");
-}
-
-#[test]
-fn data_version_is_the_documents() {
-    assert_eq!(rolefit_data::catalog().data_version(), Some(rolefit_data::DATA_VERSION));
-}
-
-#[test]
-fn both_canonical_roles_are_there_with_every_kind_of_fact() {
-    let c = rolefit_data::catalog();
-    for role in ["product-owner", "product-manager"] {
-        assert!(c.role(role).is_some(), "{role}");
-        assert!(c.responsibilities().iter().any(|r| r.ownership.iter().any(|o| o.role == role)), "{role}");
-        assert!(c.kpis().iter().any(|k| k.roles.iter().any(|r| r == role)), "{role}");
-        assert!(c.salaries().iter().any(|s| s.role == role), "{role}");
-    }
-    assert!(!c.disagreements().is_empty());
-    assert!(!c.signals().is_empty());
-    assert!(!c.dimensions().is_empty());
-}
-
-#[test]
-fn every_record_is_found_by_its_id() {
-    let c = rolefit_data::catalog();
-    for (id, at) in c.index() {
-        assert_eq!(c.locate(id.as_str()), Some(*at), "{id}");
-    }
-    assert_eq!(c.locate("no-such-record"), None);
-}
+mod assessment;
+mod canonical;
+mod dataset_rules;
+mod diff;
+mod differential;
+mod overlay;
+mod profiles;
+mod scoring_laws;
+// The small hand-made catalog rolefit-core's scoring tests use, shared rather than copied
+// (these tests use part of it).
+#[allow(dead_code)]
+#[path = "../../rolefit-core/tests/scoring_support.rs"]
+mod scoring_support;

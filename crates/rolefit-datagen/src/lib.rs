@@ -17,7 +17,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use databake::{Bake, CrateEnv};
-use rolefit_core::{Catalog, CatalogData, Format};
+use rolefit_core::model::{CatalogData, KindVisitor, Registered, for_each_kind};
+use rolefit_core::{Catalog, Format};
 
 /// The command that regenerates every derived file, for error messages.
 pub const REGENERATE: &str = "cargo run -p rolefit-datagen";
@@ -87,20 +88,17 @@ pub fn load_data(dir: &Path) -> Result<CatalogData, Vec<String>> {
 }
 
 fn append(into: &mut CatalogData, part: CatalogData) {
-    fn extend<T: Clone>(into: &mut std::borrow::Cow<'static, [T]>, part: std::borrow::Cow<'static, [T]>) {
-        into.to_mut().extend(part.iter().cloned());
+    /// Appends the records of every kind, through the record registry.
+    struct Append<'a> {
+        into: &'a mut CatalogData,
+        part: &'a CatalogData,
     }
-    extend(&mut into.sources, part.sources);
-    extend(&mut into.roles, part.roles);
-    extend(&mut into.responsibilities, part.responsibilities);
-    extend(&mut into.kpis, part.kpis);
-    extend(&mut into.skills, part.skills);
-    extend(&mut into.dimensions, part.dimensions);
-    extend(&mut into.salaries, part.salaries);
-    extend(&mut into.signals, part.signals);
-    extend(&mut into.practices, part.practices);
-    extend(&mut into.disagreements, part.disagreements);
-    extend(&mut into.lexicon, part.lexicon);
+    impl KindVisitor for Append<'_> {
+        fn visit<R: Registered>(&mut self) {
+            R::list_mut(self.into).to_mut().extend(R::list(self.part).iter().cloned());
+        }
+    }
+    for_each_kind(&mut Append { into, part: &part });
     if part.data_version.is_some() {
         into.data_version = part.data_version;
     }
@@ -140,7 +138,7 @@ pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Vec<Strin
 pub fn baked_rs(catalog: &Catalog) -> Result<String, Vec<String>> {
     let env = CrateEnv::default();
     let data = catalog.data().bake(&env);
-    let index = catalog.index().iter().map(|(id, r)| {
+    let index = catalog.baked_index().iter().map(|(id, r)| {
         let id = id.bake(&env);
         let r = r.bake(&env);
         databake::quote! { (#id, #r) }

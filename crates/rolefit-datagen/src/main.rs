@@ -3,6 +3,8 @@
 use std::fs;
 use std::process::ExitCode;
 
+use rolefit_core::RecordKind;
+
 fn main() -> ExitCode {
     let root = rolefit_datagen::workspace_root();
     let check_only = match std::env::args().nth(1).as_deref() {
@@ -16,21 +18,11 @@ fn main() -> ExitCode {
     if check_only {
         return match rolefit_datagen::load_catalog(&root) {
             Ok(c) => {
-                let d = c.data();
-                println!(
-                    "dataset is valid: {} sources, {} roles, {} responsibilities, {} kpis, {} skills, {} dimensions, {} salaries, {} signals, {} practices, {} disagreements, {} lexicon entries",
-                    d.sources.len(),
-                    d.roles.len(),
-                    d.responsibilities.len(),
-                    d.kpis.len(),
-                    d.skills.len(),
-                    d.dimensions.len(),
-                    d.salaries.len(),
-                    d.signals.len(),
-                    d.practices.len(),
-                    d.disagreements.len(),
-                    d.lexicon.len()
-                );
+                let counts: Vec<String> = RecordKind::ALL
+                    .iter()
+                    .map(|&kind| format!("{} {}", c.data().len_of(kind), kind.list_name()))
+                    .collect();
+                println!("dataset is valid: {}", counts.join(", "));
                 ExitCode::SUCCESS
             }
             Err(errors) => report(&errors),

@@ -1,6 +1,8 @@
 //! Postings in, verdicts out: the text adapter, the classifier and its batch API.
 
-use rolefit_core::{Catalog, Evidence, FactKind, FactRef, Id, Origin, RoleScore, Scorecard, Scorer, Verdict};
+use rolefit_core::model::{RecordKind, RecordRef};
+use rolefit_core::scoring::RoleScore;
+use rolefit_core::{Catalog, Evidence, Id, Origin, Scorecard, Scorer, Verdict};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -59,7 +61,7 @@ pub struct Buffers {
 
 #[derive(Debug, Clone, Copy)]
 struct FactCount {
-    fact: FactRef,
+    fact: RecordRef,
     /// Index of the first match in `scan.matches`.
     first: usize,
     weight: f64,
@@ -207,7 +209,7 @@ impl<'c, S: Scorer> Classifier<'c, S> {
         // The posting's own title: the first title, of any role, that does not name a
         // colleague, if it stands near the top.
         let zone = rules.lead_zone * text.len() as f64;
-        let first_role = hits.iter().position(|h| h.fact.kind == FactKind::Role && !h.colleague);
+        let first_role = hits.iter().position(|h| h.fact.kind == RecordKind::Role && !h.colleague);
         let role_start = first_role.map(|i| scan.matches[i].start);
         let lead_adjacent = scan
             .adjacent
@@ -216,7 +218,7 @@ impl<'c, S: Scorer> Classifier<'c, S> {
             .filter(|a| role_start.is_none_or(|s| a.start < s) && (a.start as f64) < zone);
         // A title line can name several roles ("Product Manager / Product Owner"): each
         // role titled in the lead title's sentence is the posting's own.
-        let mut lead_roles: Vec<FactRef> = Vec::new();
+        let mut lead_roles: Vec<RecordRef> = Vec::new();
         if let (Some(i), None) = (first_role, lead_adjacent)
             && (scan.matches[i].start as f64) < zone
         {
@@ -226,7 +228,7 @@ impl<'c, S: Scorer> Classifier<'c, S> {
                 if m.start >= end {
                     break;
                 }
-                if h.fact.kind == FactKind::Role && !h.colleague && m.start >= from && !lead_roles.contains(&h.fact) {
+                if h.fact.kind == RecordKind::Role && !h.colleague && m.start >= from && !lead_roles.contains(&h.fact) {
                     lead_roles.push(h.fact);
                 }
             }
@@ -234,7 +236,7 @@ impl<'c, S: Scorer> Classifier<'c, S> {
 
         counts.clear();
         for (i, h) in hits.iter().enumerate() {
-            let weight = if h.fact.kind == FactKind::Role { mention(h.colleague) } else { 1.0 };
+            let weight = if h.fact.kind == RecordKind::Role { mention(h.colleague) } else { 1.0 };
             counts.push(FactCount { fact: h.fact, first: i, weight });
         }
         counts.sort_by(|a, b| a.fact.cmp(&b.fact).then(a.first.cmp(&b.first)));
@@ -252,7 +254,7 @@ impl<'c, S: Scorer> Classifier<'c, S> {
             if lead_roles.contains(&fact) {
                 total += rules.lead_bonus;
             }
-            if fact.kind == FactKind::Role {
+            if fact.kind == RecordKind::Role {
                 product_titles += total;
             }
             let m = &scan.matches[first];

@@ -3,7 +3,8 @@
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use rolefit_core::{Catalog, FactRef, Id, Text};
+use rolefit_core::model::{RecordRef, Text};
+use rolefit_core::{Catalog, Id};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +16,7 @@ use crate::normalize::{self, Normalized};
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Target {
     /// A catalog fact (a role, responsibility, KPI, skill or signal).
-    Fact { fact: FactRef, id: Id },
+    Fact { fact: RecordRef, id: Id },
     /// An adjacent role, by its index in the markers.
     Adjacent(usize),
     /// The opening of a boilerplate heading.

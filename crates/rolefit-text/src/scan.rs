@@ -1,7 +1,8 @@
 //! One text through the index: phrase matches with their spans, and the boilerplate
 //! they fall in.
 
-use rolefit_core::{FactKind, FactRef, Id, Text};
+use rolefit_core::Id;
+use rolefit_core::model::{RecordKind, RecordRef, Text};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -86,7 +87,7 @@ pub struct TextScan {
 /// A fact match with what scoring needs that callers do not.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct FactHit {
-    pub fact: FactRef,
+    pub fact: RecordRef,
     /// For a role title: whether it names a colleague rather than the job.
     pub colleague: bool,
 }
@@ -181,7 +182,7 @@ impl PhraseIndex {
                         continue;
                     }
                     scan.matches.push(PhraseMatch { phrase: phrase.text.clone(), fact: id.clone(), start, end });
-                    let colleague = fact.kind == FactKind::Role && self.names_colleague(norm, r.first as usize);
+                    let colleague = fact.kind == RecordKind::Role && self.names_colleague(norm, r.first as usize);
                     hits.push(FactHit { fact: *fact, colleague });
                 }
                 Target::Adjacent(i) => {
@@ -220,7 +221,7 @@ impl PhraseIndex {
         }
         let names_a_role =
             raw.iter().take_while(|r| r.first < words as u32).any(|r| match &self.phrase(r.phrase).target {
-                Target::Fact { fact, .. } => fact.kind == FactKind::Role,
+                Target::Fact { fact, .. } => fact.kind == RecordKind::Role,
                 Target::Adjacent(i) => self.adjacent_role(*i).is_some_and(|a| !a.title_line_only),
                 _ => false,
             });
@@ -246,7 +247,7 @@ impl PhraseIndex {
                     let names_role =
                         raw[from..].iter().take_while(|o| o.first < heading.end_token).any(|o| {
                             match &self.phrase(o.phrase).target {
-                                Target::Fact { fact, .. } => fact.kind == FactKind::Role,
+                                Target::Fact { fact, .. } => fact.kind == RecordKind::Role,
                                 Target::Adjacent(_) => true,
                                 _ => false,
                             }

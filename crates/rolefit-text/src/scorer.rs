@@ -1,9 +1,9 @@
 //! The built-in strategy for postings: role titles first, then what the catalog says
 //! each found fact leans to.
 
-use rolefit_core::{
-    Catalog, Decision, Evidence, FactKind, LeanTable, Scorecard, ScorecardBuilder, Scorer, Verdict, VerdictPolicy,
-};
+use rolefit_core::model::RecordKind;
+use rolefit_core::scoring::{Decision, LeanTable, ScorecardBuilder, VerdictPolicy};
+use rolefit_core::{Catalog, Evidence, Scorecard, Scorer, Verdict};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -124,13 +124,13 @@ impl<'c> PostingScorer<'c> {
         let mut card = ScorecardBuilder::new(catalog, evidence);
         let n_roles = catalog.roles().len();
         for item in evidence.items() {
-            if item.fact.kind == FactKind::Role {
-                if item.fact.index < n_roles {
-                    card.add(item.fact.index, item, rules.title_weight);
+            if item.record.kind == RecordKind::Role {
+                if item.record.index < n_roles {
+                    card.add(item.record.index, item, rules.title_weight);
                 }
                 continue;
             }
-            let Some(row) = table.lean(item.fact) else { continue };
+            let Some(row) = table.lean(item.record) else { continue };
             let shared = if row.len() > 1 { row.iter().copied().fold(f64::INFINITY, f64::min) } else { 0.0 };
             for (role, &lean) in row.iter().enumerate() {
                 card.add(role, item, lean - shared + rules.shared_weight * shared);

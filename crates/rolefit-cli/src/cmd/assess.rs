@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use rolefit::{Catalog, Contribution, NeedsAssessment, OrgProfile, Scorecard};
+use rolefit::scoring::Contribution;
+use rolefit::{Catalog, NeedsAssessment, OrgProfile, Scorecard};
 
 use crate::context::Context;
 use crate::document::{Document, Grid};

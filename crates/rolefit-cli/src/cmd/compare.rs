@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use rolefit::{Comparison, Leaning};
+use rolefit::catalog::{Comparison, Leaning};
 
 use crate::context::Context;
 use crate::document::{Document, Grid};
@@ -43,7 +43,7 @@ fn render(doc: &mut Document, cmp: &Comparison, a: &str, b: &str) {
     };
     let mut dims = Grid::new(&["aspect", a, b]);
     for d in &cmp.dimensions {
-        let v = |x: &Option<rolefit::Text>| x.as_deref().unwrap_or("-").to_owned();
+        let v = |x: &Option<rolefit::model::Text>| x.as_deref().unwrap_or("-").to_owned();
         dims.row(vec![d.name.to_string(), v(&d.first), v(&d.second)]);
     }
     let mut resp = Grid::new(&["responsibility", a, b, "whose"]);

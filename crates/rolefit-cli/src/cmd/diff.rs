@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use rolefit::{CatalogDiff, ChangeKind};
+use rolefit::catalog::{CatalogDiff, ChangeKind};
 
 use crate::context::Context;
 use crate::document::{Document, Grid};
@@ -25,13 +25,13 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     let old = layers::read_operand(ctx, &args.old)?;
     let new = layers::read_operand(ctx, &args.new)?;
-    let d = rolefit::diff(&old, &new);
+    let d = rolefit::catalog::diff(&old, &new);
     ctx.emit(args.format, &d, |doc| render(doc, &d, &args))?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn render(doc: &mut Document, d: &CatalogDiff, args: &Args) {
-    let version = |v: &Option<rolefit::Text>| v.as_deref().unwrap_or("no version").to_owned();
+    let version = |v: &Option<rolefit::model::Text>| v.as_deref().unwrap_or("no version").to_owned();
     doc.line(&format!("{} ({}) -> {} ({})", args.old, version(&d.old_version), args.new, version(&d.new_version)));
     if d.is_empty() {
         doc.line("no differences: both catalogs hold the same records");

@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use rolefit::{CandidateFit, CandidateProfile, Catalog, FitReport};
+use rolefit::assessment::FitReport;
+use rolefit::{CandidateFit, CandidateProfile, Catalog};
 
 use crate::context::Context;
 use crate::document::{Document, Grid};

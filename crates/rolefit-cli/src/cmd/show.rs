@@ -2,7 +2,8 @@
 
 use std::process::ExitCode;
 
-use rolefit::{Catalog, Fact};
+use rolefit::Catalog;
+use rolefit::model::AnyRecord;
 use serde_json::Value;
 
 use crate::context::Context;
@@ -21,7 +22,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     let catalog = ctx.catalog();
-    let Some(fact) = catalog.fact(&args.id) else {
+    let Some(fact) = catalog.record(&args.id) else {
         return Err(CliError::Usage(format!("no record with id {:?} in the catalog (try `rolefit roles`)", args.id)));
     };
     let value = record_json(fact)?;
@@ -56,18 +57,18 @@ fn render(doc: &mut Document, catalog: &Catalog, value: &Value) {
     }
 }
 
-fn record_json(fact: Fact<'_>) -> Result<Value, CliError> {
+fn record_json(fact: AnyRecord<'_>) -> Result<Value, CliError> {
     let value = match fact {
-        Fact::Source(r) => serde_json::to_value(r),
-        Fact::Role(r) => serde_json::to_value(r),
-        Fact::Responsibility(r) => serde_json::to_value(r),
-        Fact::Kpi(r) => serde_json::to_value(r),
-        Fact::Skill(r) => serde_json::to_value(r),
-        Fact::Dimension(r) => serde_json::to_value(r),
-        Fact::Salary(r) => serde_json::to_value(r),
-        Fact::Signal(r) => serde_json::to_value(r),
-        Fact::Practice(r) => serde_json::to_value(r),
-        Fact::Disagreement(r) => serde_json::to_value(r),
+        AnyRecord::Source(r) => serde_json::to_value(r),
+        AnyRecord::Role(r) => serde_json::to_value(r),
+        AnyRecord::Responsibility(r) => serde_json::to_value(r),
+        AnyRecord::Kpi(r) => serde_json::to_value(r),
+        AnyRecord::Skill(r) => serde_json::to_value(r),
+        AnyRecord::Dimension(r) => serde_json::to_value(r),
+        AnyRecord::Salary(r) => serde_json::to_value(r),
+        AnyRecord::Signal(r) => serde_json::to_value(r),
+        AnyRecord::Practice(r) => serde_json::to_value(r),
+        AnyRecord::Disagreement(r) => serde_json::to_value(r),
         _ => return Err(CliError::Usage("this kind of record cannot be shown yet".to_owned())),
     };
     value.map_err(|e| CliError::Invalid(format!("cannot write JSON: {e}")))

@@ -25,14 +25,15 @@ pub(crate) const LINE_BREAKS: &[char] = &['\n', '\u{b}', '\u{c}', '\r', '\u{85}'
 /// Where a fact comes from: a source and where in it the fact stands.
 ///
 /// ```
-/// use rolefit_core::{Citation, Id};
+/// use rolefit_core::Id;
+/// use rolefit_core::model::Citation;
 ///
 /// let c = Citation::new(Id::from_static("scrum-guide-2020")).at("The Product Owner, paragraph 2");
 /// assert_eq!(c.source, "scrum-guide-2020");
 /// assert_eq!(c.locator.as_deref(), Some("The Product Owner, paragraph 2"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[non_exhaustive]
 pub struct Citation {
     /// The id of the source.
     pub source: Id,
@@ -48,12 +49,19 @@ impl Citation {
         Self { source, locator: None }
     }
 
+    /// A citation with every field, in declaration order.
+    pub const fn from_parts(source: Id, locator: Option<Text>) -> Self {
+        Self { source, locator }
+    }
+
     /// The same citation, pointing at `locator` inside the source.
     pub fn at(mut self, locator: impl Into<Text>) -> Self {
         self.locator = Some(locator.into());
         self
     }
 }
+
+super::bake::bake_by_constructor!(Citation::from_parts { source, locator });
 
 impl From<Id> for Citation {
     fn from(source: Id) -> Self {

@@ -1,14 +1,17 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::bake::bake_by_constructor;
+use super::check::Checker;
+use super::record::{FieldChanges, Record, changed_fields};
 use super::{Citation, List, Text};
 use crate::Id;
 
 /// An aspect on which the roles are compared (primary focus, time horizon, ...).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
 #[schemars(transform = crate::model::text_rules::texts)]
+#[non_exhaustive]
 pub struct Dimension {
     /// Stable id, e.g. `time-horizon`.
     pub id: Id,
@@ -23,9 +26,9 @@ pub struct Dimension {
 
 /// One role's value on a [`Dimension`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
 #[schemars(transform = crate::model::text_rules::texts)]
+#[non_exhaustive]
 pub struct DimensionValue {
     /// The role.
     pub role: Id,
@@ -41,8 +44,8 @@ pub struct DimensionValue {
 
 /// A planning horizon: from `shortest` to `longest`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct TimeHorizon {
     /// The near end of the range.
     pub shortest: TimeSpan,
@@ -53,8 +56,8 @@ pub struct TimeHorizon {
 
 /// A span of time, such as 2 weeks.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct TimeSpan {
     /// How many units.
     #[schemars(range(max = u32::MAX))]
@@ -70,9 +73,89 @@ impl TimeSpan {
     }
 }
 
+impl Dimension {
+    /// A dimension with every field, in declaration order.
+    pub const fn new(id: Id, name: Text, description: Text, values: List<DimensionValue>) -> Self {
+        Self { id, name, description, values }
+    }
+}
+
+bake_by_constructor!(Dimension::new { id, name, description, values });
+
+impl DimensionValue {
+    /// A role's value with every field, in declaration order.
+    pub const fn new(role: Id, value: Text, horizon: Option<TimeHorizon>, sources: List<Citation>) -> Self {
+        Self { role, value, horizon, sources }
+    }
+}
+
+bake_by_constructor!(DimensionValue::new { role, value, horizon, sources });
+
+impl TimeHorizon {
+    /// A horizon from `shortest` to `longest` (none: open-ended).
+    pub const fn new(shortest: TimeSpan, longest: Option<TimeSpan>) -> Self {
+        Self { shortest, longest }
+    }
+}
+
+bake_by_constructor!(TimeHorizon::new { shortest, longest });
+
+impl TimeSpan {
+    /// `amount` units.
+    pub const fn new(amount: u32, unit: TimeUnit) -> Self {
+        Self { amount, unit }
+    }
+}
+
+bake_by_constructor!(TimeSpan::new { amount, unit });
+
+impl Record for Dimension {
+    fn key(&self) -> &Id {
+        &self.id
+    }
+
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn check(&self, c: &mut Checker<'_>) {
+        c.text(Some("name"), &self.name);
+        c.text(Some("description"), &self.description);
+        c.per_role(
+            "values",
+            &self.values,
+            true,
+            |v| &v.role,
+            |c, v| {
+                c.text(Some("value"), &v.value);
+                if let Some(h) = v.horizon
+                    && let Some(longest) = h.longest
+                    && longest.days() < h.shortest.days()
+                {
+                    c.report(Some("horizon"), "longest is shorter than shortest");
+                }
+                c.citations(&v.sources);
+            },
+        );
+    }
+
+    fn changed_fields(&self, other: &Self) -> FieldChanges {
+        // A value's words and its horizon are both in `values`; wording-only edits there
+        // still count as a value change, since the comparison shows them as the data.
+        changed_fields!(self, other, Dimension { id; name: Wording, description: Wording, values: Value })
+    }
+
+    fn leans(&self, _: &mut dyn FnMut(&Id, f64)) {}
+
+    fn citations_mut(&mut self) -> Option<&mut List<Citation>> {
+        // Each value cites its own sources.
+        None
+    }
+}
+
 /// A unit of [`TimeSpan`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core::model))]
 #[serde(rename_all = "kebab-case")]
 pub enum TimeUnit {
     /// Days.

@@ -1,14 +1,17 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::bake::bake_by_constructor;
+use super::check::Checker;
+use super::record::{FieldChanges, Record, changed_fields};
 use super::{Citation, List, Text};
 use crate::Id;
 
 /// A key performance indicator a role answers for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
 #[schemars(transform = crate::model::text_rules::texts)]
+#[non_exhaustive]
 pub struct Kpi {
     /// Stable id.
     pub id: Id,
@@ -30,9 +33,75 @@ pub struct Kpi {
     pub sources: List<Citation>,
 }
 
+impl Kpi {
+    /// A KPI with every field, in declaration order.
+    #[allow(clippy::too_many_arguments)]
+    pub const fn new(
+        id: Id,
+        name: Text,
+        definition: Text,
+        unit: KpiUnit,
+        direction: Direction,
+        cadence: Cadence,
+        roles: List<Id>,
+        sources: List<Citation>,
+    ) -> Self {
+        Self { id, name, definition, unit, direction, cadence, roles, sources }
+    }
+}
+
+bake_by_constructor!(Kpi::new { id, name, definition, unit, direction, cadence, roles, sources });
+
+impl Record for Kpi {
+    fn key(&self) -> &Id {
+        &self.id
+    }
+
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn check(&self, c: &mut Checker<'_>) {
+        c.text(Some("name"), &self.name);
+        c.text(Some("definition"), &self.definition);
+        if self.roles.is_empty() {
+            c.report(Some("roles"), "no role listed");
+        }
+        c.each("roles", &self.roles, |c, role| c.role(None, role));
+        c.citations(&self.sources);
+    }
+
+    fn changed_fields(&self, other: &Self) -> FieldChanges {
+        changed_fields!(
+            self,
+            other,
+            Kpi {
+                id;
+                name: Wording,
+                definition: Wording,
+                unit: Value,
+                direction: Value,
+                cadence: Value,
+                roles: Value,
+                sources: Wording
+            }
+        )
+    }
+
+    fn leans(&self, each: &mut dyn FnMut(&Id, f64)) {
+        for role in self.roles.iter() {
+            each(role, 1.0);
+        }
+    }
+
+    fn citations_mut(&mut self) -> Option<&mut List<Citation>> {
+        Some(&mut self.sources)
+    }
+}
+
 /// The unit of a [`Kpi`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core::model))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum KpiUnit {
@@ -54,7 +123,7 @@ pub enum KpiUnit {
 
 /// Which way a [`Kpi`] should move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core::model))]
 #[serde(rename_all = "kebab-case")]
 pub enum Direction {
     /// Higher is better.
@@ -67,7 +136,7 @@ pub enum Direction {
 
 /// How often a [`Kpi`] is usually reviewed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core::model))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Cadence {

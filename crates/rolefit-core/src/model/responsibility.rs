@@ -1,14 +1,17 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::bake::bake_by_constructor;
+use super::check::Checker;
+use super::record::{FieldChanges, Record, changed_fields};
 use super::{Citation, List, Text};
 use crate::Id;
 
 /// A piece of work, and how much of it each role owns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
 #[schemars(transform = crate::model::text_rules::texts)]
+#[non_exhaustive]
 pub struct Responsibility {
     /// Stable id.
     pub id: Id,
@@ -28,8 +31,8 @@ pub struct Responsibility {
 
 /// One role's stake in a [`Responsibility`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct RoleOwnership {
     /// The role.
     pub role: Id,
@@ -37,9 +40,69 @@ pub struct RoleOwnership {
     pub level: Ownership,
 }
 
+impl Responsibility {
+    /// A responsibility with every field, in declaration order.
+    pub const fn new(
+        id: Id,
+        name: Text,
+        description: Text,
+        category: ResponsibilityCategory,
+        ownership: List<RoleOwnership>,
+        sources: List<Citation>,
+    ) -> Self {
+        Self { id, name, description, category, ownership, sources }
+    }
+}
+
+bake_by_constructor!(Responsibility::new { id, name, description, category, ownership, sources });
+
+impl RoleOwnership {
+    /// A role's stake.
+    pub const fn new(role: Id, level: Ownership) -> Self {
+        Self { role, level }
+    }
+}
+
+bake_by_constructor!(RoleOwnership::new { role, level });
+
+impl Record for Responsibility {
+    fn key(&self) -> &Id {
+        &self.id
+    }
+
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn check(&self, c: &mut Checker<'_>) {
+        c.text(Some("name"), &self.name);
+        c.text(Some("description"), &self.description);
+        c.per_role("ownership", &self.ownership, true, |o| &o.role, |_, _| {});
+        c.citations(&self.sources);
+    }
+
+    fn changed_fields(&self, other: &Self) -> FieldChanges {
+        changed_fields!(
+            self,
+            other,
+            Responsibility { id; name: Wording, description: Wording, category: Value, ownership: Value, sources: Wording }
+        )
+    }
+
+    fn leans(&self, each: &mut dyn FnMut(&Id, f64)) {
+        for o in self.ownership.iter() {
+            each(&o.role, o.level.weight());
+        }
+    }
+
+    fn citations_mut(&mut self) -> Option<&mut List<Citation>> {
+        Some(&mut self.sources)
+    }
+}
+
 /// How much of a responsibility is a role's, from most to least.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core::model))]
 #[serde(rename_all = "kebab-case")]
 pub enum Ownership {
     /// Not the role's work.
@@ -66,7 +129,7 @@ impl Ownership {
 
 /// The area of work a [`Responsibility`] belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core::model))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum ResponsibilityCategory {

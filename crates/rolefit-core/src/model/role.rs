@@ -1,14 +1,17 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::bake::bake_by_constructor;
+use super::check::Checker;
+use super::record::{FieldChanges, Record, changed_fields};
 use super::{Citation, List, Text};
 use crate::Id;
 
 /// A role the catalog describes, such as `product-owner` or `product-manager`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
 #[schemars(transform = crate::model::text_rules::texts)]
+#[non_exhaustive]
 pub struct Role {
     /// Stable id.
     pub id: Id,
@@ -31,9 +34,9 @@ pub struct Role {
 
 /// Where a role sits in another taxonomy, and how sure that mapping is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
 #[schemars(transform = crate::model::text_rules::texts)]
+#[non_exhaustive]
 pub struct CrosswalkCode {
     /// The taxonomy and its version.
     pub taxonomy: Taxonomy,
@@ -55,9 +58,95 @@ pub struct CrosswalkCode {
     pub sources: List<Citation>,
 }
 
+/// Ids no role may have, because a scorecard's verdict uses them beside role ids.
+pub const RESERVED_ROLE_IDS: &[&str] = &["both", "undetermined"];
+
+impl Role {
+    /// A role with every field, in declaration order.
+    pub const fn new(
+        id: Id,
+        name: Text,
+        summary: Text,
+        description: Text,
+        aliases: List<Text>,
+        crosswalk: List<CrosswalkCode>,
+        sources: List<Citation>,
+    ) -> Self {
+        Self { id, name, summary, description, aliases, crosswalk, sources }
+    }
+}
+
+bake_by_constructor!(Role::new { id, name, summary, description, aliases, crosswalk, sources });
+
+impl CrosswalkCode {
+    /// A mapping with every field, in declaration order.
+    pub const fn new(
+        taxonomy: Taxonomy,
+        code: Option<Text>,
+        label: Option<Text>,
+        uri: Option<Text>,
+        confidence: Confidence,
+        reason: Text,
+        sources: List<Citation>,
+    ) -> Self {
+        Self { taxonomy, code, label, uri, confidence, reason, sources }
+    }
+}
+
+bake_by_constructor!(CrosswalkCode::new { taxonomy, code, label, uri, confidence, reason, sources });
+
+impl Record for Role {
+    const RESERVED_IDS: &'static [&'static str] = RESERVED_ROLE_IDS;
+
+    fn key(&self) -> &Id {
+        &self.id
+    }
+
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn check(&self, c: &mut Checker<'_>) {
+        c.text(Some("name"), &self.name);
+        c.text(Some("summary"), &self.summary);
+        c.text(Some("description"), &self.description);
+        c.each("aliases", &self.aliases, |c, alias| c.text(None, alias));
+        c.each("crosswalk", &self.crosswalk, |c, code| {
+            c.optional_text("code", &code.code);
+            c.optional_text("label", &code.label);
+            c.optional_text("uri", &code.uri);
+            c.text(Some("reason"), &code.reason);
+            c.citations(&code.sources);
+        });
+        c.citations(&self.sources);
+    }
+
+    fn changed_fields(&self, other: &Self) -> FieldChanges {
+        changed_fields!(
+            self,
+            other,
+            Role {
+                id;
+                name: Wording,
+                summary: Wording,
+                description: Wording,
+                aliases: Value,
+                crosswalk: Value,
+                sources: Wording
+            }
+        )
+    }
+
+    fn leans(&self, _: &mut dyn FnMut(&Id, f64)) {}
+
+    fn citations_mut(&mut self) -> Option<&mut List<Citation>> {
+        Some(&mut self.sources)
+    }
+}
+
 /// An occupational or skills taxonomy, with its version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core::model))]
 #[non_exhaustive]
 pub enum Taxonomy {
     /// O*NET-SOC 2019 (United States).
@@ -88,7 +177,7 @@ impl Taxonomy {
 
 /// How sure a mapping is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core::model))]
 #[serde(rename_all = "kebab-case")]
 pub enum Confidence {
     /// A weak or partial match.

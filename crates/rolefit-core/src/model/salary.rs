@@ -1,14 +1,17 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::bake::bake_by_constructor;
+use super::check::Checker;
+use super::record::{FieldChanges, Record, changed_fields};
 use super::{Citation, List, Text};
 use crate::Id;
 
 /// A pay figure for a role, as a source reports it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
 #[schemars(transform = crate::model::text_rules::texts)]
+#[non_exhaustive]
 pub struct SalaryFigure {
     /// Stable id.
     pub id: Id,
@@ -39,9 +42,100 @@ pub struct SalaryFigure {
     pub sources: List<Citation>,
 }
 
+impl SalaryFigure {
+    /// A salary figure with every field, in declaration order.
+    #[allow(clippy::too_many_arguments)]
+    pub const fn new(
+        id: Id,
+        role: Id,
+        currency: Text,
+        amount: Amount,
+        statistic: Statistic,
+        covers: PayComponent,
+        period: PayPeriod,
+        region: Option<Text>,
+        as_of: Option<Text>,
+        note: Option<Text>,
+        sources: List<Citation>,
+    ) -> Self {
+        Self { id, role, currency, amount, statistic, covers, period, region, as_of, note, sources }
+    }
+}
+
+bake_by_constructor!(SalaryFigure::new {
+    id,
+    role,
+    currency,
+    amount,
+    statistic,
+    covers,
+    period,
+    region,
+    as_of,
+    note,
+    sources
+});
+
+impl Record for SalaryFigure {
+    fn key(&self) -> &Id {
+        &self.id
+    }
+
+    fn name(&self) -> &str {
+        self.id.as_str()
+    }
+
+    fn check(&self, c: &mut Checker<'_>) {
+        c.role(Some("role"), &self.role);
+        if !(self.currency.len() == 3 && self.currency.bytes().all(|b| b.is_ascii_uppercase())) {
+            c.report(Some("currency"), format!("{:?} is not an ISO 4217 code such as \"USD\"", self.currency));
+        }
+        c.field("amount", |c| match self.amount {
+            Amount::Exact(x) => c.amount(Some("exact"), x),
+            Amount::Range { low, high } => c.field("range", |c| {
+                c.amount(Some("low"), low);
+                c.amount(Some("high"), high);
+                if low > high {
+                    c.report(None, format!("low {low} is above high {high}"));
+                }
+            }),
+        });
+        c.optional_text("region", &self.region);
+        c.optional_text("as_of", &self.as_of);
+        c.optional_text("note", &self.note);
+        c.citations(&self.sources);
+    }
+
+    fn changed_fields(&self, other: &Self) -> FieldChanges {
+        changed_fields!(
+            self,
+            other,
+            SalaryFigure {
+                id;
+                role: Value,
+                currency: Value,
+                amount: Value,
+                statistic: Value,
+                covers: Value,
+                period: Value,
+                region: Value,
+                as_of: Value,
+                note: Wording,
+                sources: Wording
+            }
+        )
+    }
+
+    fn leans(&self, _: &mut dyn FnMut(&Id, f64)) {}
+
+    fn citations_mut(&mut self) -> Option<&mut List<Citation>> {
+        Some(&mut self.sources)
+    }
+}
+
 /// A single amount or a range.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core::model))]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Amount {
     /// One figure.
@@ -59,7 +153,7 @@ pub enum Amount {
 
 /// Which statistic a [`SalaryFigure`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core::model))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Statistic {
@@ -75,7 +169,7 @@ pub enum Statistic {
 
 /// What a [`SalaryFigure`] covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core::model))]
 #[serde(rename_all = "kebab-case")]
 pub enum PayComponent {
     /// Base salary only.
@@ -86,7 +180,7 @@ pub enum PayComponent {
 
 /// The period a [`SalaryFigure`] is paid over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core::model))]
 #[serde(rename_all = "kebab-case")]
 pub enum PayPeriod {
     /// Per hour.

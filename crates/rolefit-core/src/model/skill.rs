@@ -1,14 +1,17 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::bake::bake_by_constructor;
+use super::check::Checker;
+use super::record::{FieldChanges, Record, changed_fields};
 use super::{Citation, List, Text};
 use crate::Id;
 
 /// A skill, knowledge area or ability, and how much each role needs it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
 #[schemars(transform = crate::model::text_rules::texts)]
+#[non_exhaustive]
 pub struct Skill {
     /// Stable id.
     pub id: Id,
@@ -28,9 +31,79 @@ pub struct Skill {
     pub sources: List<Citation>,
 }
 
+impl Skill {
+    /// A skill with every field, in declaration order.
+    #[allow(clippy::too_many_arguments)]
+    pub const fn new(
+        id: Id,
+        name: Text,
+        description: Text,
+        kind: SkillKind,
+        domain: SkillDomain,
+        importance: List<RoleImportance>,
+        sources: List<Citation>,
+    ) -> Self {
+        Self { id, name, description, kind, domain, importance, sources }
+    }
+}
+
+bake_by_constructor!(Skill::new { id, name, description, kind, domain, importance, sources });
+
+impl RoleImportance {
+    /// A role's need.
+    pub const fn new(role: Id, level: Importance) -> Self {
+        Self { role, level }
+    }
+}
+
+bake_by_constructor!(RoleImportance::new { role, level });
+
+impl Record for Skill {
+    fn key(&self) -> &Id {
+        &self.id
+    }
+
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn check(&self, c: &mut Checker<'_>) {
+        c.text(Some("name"), &self.name);
+        c.text(Some("description"), &self.description);
+        c.per_role("importance", &self.importance, true, |i| &i.role, |_, _| {});
+        c.citations(&self.sources);
+    }
+
+    fn changed_fields(&self, other: &Self) -> FieldChanges {
+        changed_fields!(
+            self,
+            other,
+            Skill {
+                id;
+                name: Wording,
+                description: Wording,
+                kind: Value,
+                domain: Value,
+                importance: Value,
+                sources: Wording
+            }
+        )
+    }
+
+    fn leans(&self, each: &mut dyn FnMut(&Id, f64)) {
+        for need in self.importance.iter() {
+            each(&need.role, need.level.weight());
+        }
+    }
+
+    fn citations_mut(&mut self) -> Option<&mut List<Citation>> {
+        Some(&mut self.sources)
+    }
+}
+
 /// Knowledge, skill or ability, as O*NET and ESCO tell them apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core::model))]
 #[serde(rename_all = "kebab-case")]
 pub enum SkillKind {
     /// Something one knows (e.g. agile methods, market dynamics).
@@ -43,7 +116,7 @@ pub enum SkillKind {
 
 /// The domain of a [`Skill`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core::model))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum SkillDomain {
@@ -61,8 +134,8 @@ pub enum SkillDomain {
 
 /// One role's need for a [`Skill`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct RoleImportance {
     /// The role.
     pub role: Id,
@@ -72,7 +145,7 @@ pub struct RoleImportance {
 
 /// How much a role needs a skill, from least to most.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core::model))]
 #[serde(rename_all = "kebab-case")]
 pub enum Importance {
     /// Not needed for the role.

@@ -7,7 +7,8 @@
 
 use schemars::Schema;
 
-use crate::validate::TEXT_MAX_LEN;
+/// The longest text a catalog field may hold, in bytes.
+pub const TEXT_MAX_LEN: usize = 10_000;
 
 /// At least one character outside Unicode `White_Space` (the characters `str::trim` removes).
 pub(crate) const NOT_BLANK: &str = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]";

@@ -2,13 +2,15 @@
 
 use std::borrow::Borrow;
 
-use super::evidence::{Evidence, EvidenceItem, fact_id};
+use super::card_builder::ScorecardBuilder;
 use super::lean_table::LeanTable;
-use super::scorecard::{Scorecard, ScorecardBuilder};
+use super::scorecard::Scorecard;
 use super::scorer::Scorer;
 use super::weights::Weights;
-use crate::profile::ProfileError;
-use crate::{Catalog, FactKind};
+use crate::Catalog;
+use crate::error::ProfileError;
+use crate::evidence::{Evidence, EvidenceItem, record_id};
+use crate::model::RecordKind;
 
 /// The `coverage` strategy: for each role, the share of its needs among some kinds of
 /// fact (skills, responsibilities) that the evidence covers.
@@ -24,9 +26,9 @@ use crate::{Catalog, FactKind};
 /// about facts of other kinds is ignored.
 ///
 /// ```
-/// use rolefit_core::{Catalog, CoverageScorer, Evidence, FactKind, Scorer};
+/// use rolefit_core::{Catalog, CoverageScorer, Evidence, RecordKind, Scorer};
 /// let catalog = Catalog::new(Default::default())?;
-/// let skills = CoverageScorer::new(&catalog, &[FactKind::Skill]);
+/// let skills = CoverageScorer::new(&catalog, &[RecordKind::Skill]);
 /// assert_eq!(skills.score(&catalog, &Evidence::new()).verdict.as_str(), "undetermined");
 /// # Ok::<(), rolefit_core::CatalogError>(())
 /// ```
@@ -35,7 +37,7 @@ pub struct CoverageScorer<'c> {
     catalog: &'c Catalog,
     table: LeanTable,
     weights: Option<Weights>,
-    kinds: Vec<FactKind>,
+    kinds: Vec<RecordKind>,
     /// Per kind, its share of the score; `None` pools the kinds against one total.
     shares: Option<Vec<f64>>,
     /// Per kind (or once, pooled), the total weight per role.
@@ -43,13 +45,13 @@ pub struct CoverageScorer<'c> {
 }
 
 /// Shares that are not positive and finite count as 0; the rest are scaled to sum to 1.
-fn normalize(shares: &[(FactKind, f64)]) -> Vec<f64> {
+fn normalize(shares: &[(RecordKind, f64)]) -> Vec<f64> {
     let usable = |s: f64| if s > 0.0 && s.is_finite() { s } else { 0.0 };
     let total: f64 = shares.iter().map(|(_, s)| usable(*s)).sum();
     shares.iter().map(|(_, s)| if total > 0.0 { usable(*s) / total } else { 0.0 }).collect()
 }
 
-fn needs_of(table: &LeanTable, kinds: &[FactKind], shares: Option<&[f64]>) -> Vec<Vec<f64>> {
+fn needs_of(table: &LeanTable, kinds: &[RecordKind], shares: Option<&[f64]>) -> Vec<Vec<f64>> {
     match shares {
         None => vec![table.totals(kinds)],
         Some(_) => kinds.iter().map(|k| table.totals(std::slice::from_ref(k))).collect(),
@@ -59,13 +61,13 @@ fn needs_of(table: &LeanTable, kinds: &[FactKind], shares: Option<&[f64]>) -> Ve
 impl<'c> CoverageScorer<'c> {
     /// The strategy over facts of these kinds, pooled against one total per role, with the
     /// catalog's own weights.
-    pub fn new(catalog: &'c Catalog, kinds: &[FactKind]) -> Self {
+    pub fn new(catalog: &'c Catalog, kinds: &[RecordKind]) -> Self {
         Self::build(catalog, LeanTable::new(catalog), None, kinds.to_vec(), None)
     }
 
     /// The strategy with `weights` overriding the catalog's; fails, listing every problem,
     /// when an id or a weight does not fit the catalog.
-    pub fn with_weights(catalog: &'c Catalog, kinds: &[FactKind], weights: &Weights) -> Result<Self, ProfileError> {
+    pub fn with_weights(catalog: &'c Catalog, kinds: &[RecordKind], weights: &Weights) -> Result<Self, ProfileError> {
         let table = LeanTable::with_weights(catalog, weights)?;
         Ok(Self::build(catalog, table, Some(weights.clone()), kinds.to_vec(), None))
     }
@@ -75,13 +77,13 @@ impl<'c> CoverageScorer<'c> {
     /// scaled to sum to 1 (ones that are not positive and finite count as 0).
     ///
     /// ```
-    /// use rolefit_core::{Catalog, CoverageScorer, FactKind};
+    /// use rolefit_core::{Catalog, CoverageScorer, RecordKind};
     /// let catalog = Catalog::new(Default::default())?;
-    /// let fit = CoverageScorer::by_kind(&catalog, &[(FactKind::Skill, 0.7), (FactKind::Responsibility, 0.3)]);
-    /// assert_eq!(fit.kinds(), [FactKind::Skill, FactKind::Responsibility]);
+    /// let fit = CoverageScorer::by_kind(&catalog, &[(RecordKind::Skill, 0.7), (RecordKind::Responsibility, 0.3)]);
+    /// assert_eq!(fit.kinds(), [RecordKind::Skill, RecordKind::Responsibility]);
     /// # Ok::<(), rolefit_core::CatalogError>(())
     /// ```
-    pub fn by_kind(catalog: &'c Catalog, shares: &[(FactKind, f64)]) -> Self {
+    pub fn by_kind(catalog: &'c Catalog, shares: &[(RecordKind, f64)]) -> Self {
         let kinds = shares.iter().map(|(k, _)| *k).collect();
         Self::build(catalog, LeanTable::new(catalog), None, kinds, Some(normalize(shares)))
     }
@@ -89,7 +91,7 @@ impl<'c> CoverageScorer<'c> {
     /// [`by_kind`](Self::by_kind) with `weights` overriding the catalog's.
     pub fn by_kind_with_weights(
         catalog: &'c Catalog,
-        shares: &[(FactKind, f64)],
+        shares: &[(RecordKind, f64)],
         weights: &Weights,
     ) -> Result<Self, ProfileError> {
         let table = LeanTable::with_weights(catalog, weights)?;
@@ -101,7 +103,7 @@ impl<'c> CoverageScorer<'c> {
         catalog: &'c Catalog,
         table: LeanTable,
         weights: Option<Weights>,
-        kinds: Vec<FactKind>,
+        kinds: Vec<RecordKind>,
         shares: Option<Vec<f64>>,
     ) -> Self {
         let needs = needs_of(&table, &kinds, shares.as_deref());
@@ -109,7 +111,7 @@ impl<'c> CoverageScorer<'c> {
     }
 
     /// The kinds of fact it scores.
-    pub fn kinds(&self) -> &[FactKind] {
+    pub fn kinds(&self) -> &[RecordKind] {
         &self.kinds
     }
 
@@ -154,10 +156,10 @@ impl<'c> CoverageScorer<'c> {
         let catalog = card.catalog();
         for item in items {
             let item = item.borrow();
-            if !self.kinds.contains(&item.fact.kind) {
+            if !self.kinds.contains(&item.record.kind) {
                 continue;
             }
-            let (Some(row), Some(id)) = (table.lean(item.fact), fact_id(catalog, item.fact)) else { continue };
+            let (Some(row), Some(id)) = (table.lean(item.record), record_id(catalog, item.record)) else { continue };
             for (role, &weight) in row.iter().enumerate() {
                 if weight > 0.0 {
                     card.add_resolved(role, item, id.clone(), weight);

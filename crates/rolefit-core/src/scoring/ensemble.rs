@@ -2,12 +2,12 @@
 
 use std::fmt;
 
-use super::evidence::Evidence;
 use super::explanation::Explanation;
 use super::policy::Thresholds;
 use super::scorecard::{Scorecard, same_id, zero_scores};
 use super::scorer::Scorer;
 use crate::Catalog;
+use crate::evidence::Evidence;
 
 /// Strategies combined by weight: each role's score is the weighted mean of the members'
 /// scores for it.
@@ -21,11 +21,12 @@ use crate::Catalog;
 /// strategy at weight 1 gives that strategy's card.
 ///
 /// ```
-/// use rolefit_core::{Catalog, CoverageScorer, Ensemble, Evidence, FactKind, LeanScorer, Scorer};
+/// use rolefit_core::scoring::Ensemble;
+/// use rolefit_core::{Catalog, CoverageScorer, Evidence, LeanScorer, RecordKind, Scorer};
 /// let catalog = Catalog::new(Default::default())?;
 /// let ensemble = Ensemble::new()
 ///     .with(LeanScorer::new(&catalog), 2.0)
-///     .with(CoverageScorer::new(&catalog, &[FactKind::Skill]), 1.0);
+///     .with(CoverageScorer::new(&catalog, &[RecordKind::Skill]), 1.0);
 /// assert_eq!(ensemble.len(), 2);
 /// let card = ensemble.score(&catalog, &Evidence::new());
 /// # Ok::<(), rolefit_core::CatalogError>(())

@@ -39,7 +39,7 @@ impl Explanation {
     /// the contributions that make it up (largest first), then the unanswered questions.
     pub fn of_scorecard(strategy: &str, catalog: &Catalog, card: &Scorecard) -> Self {
         let staffing = match card.staffing {
-            Some(s) => format!(", {}", crate::scoring::staffing_label(s)),
+            Some(s) => format!(", {}", super::labels::staffing_label(s)),
             None => String::new(),
         };
         let mut root = Self::new(
@@ -56,13 +56,13 @@ impl Explanation {
             // Largest effect first; the sort is stable, so ties keep evidence order.
             parts.sort_by(|a, b| b.effect.total_cmp(&a.effect));
             for c in parts {
-                let fact = catalog.fact(c.fact.as_str()).map_or_else(|| c.fact.to_string(), |f| f.name().to_owned());
+                let fact = catalog.record(c.fact.as_str()).map_or_else(|| c.fact.to_string(), |f| f.name().to_owned());
                 node.push(Self::new(
                     c.effect,
                     format!(
                         "{fact} [{}] {}: strength {:.2} × weight {:.2}",
                         c.fact,
-                        crate::scoring::origin_label(&c.origin),
+                        super::labels::origin_label(&c.origin),
                         c.strength,
                         c.weight
                     ),

@@ -1,12 +1,13 @@
 //! The `lean` strategy: evidence piles up toward the roles its facts lean to.
 
-use super::evidence::Evidence;
+use super::card_builder::ScorecardBuilder;
 use super::lean_table::LeanTable;
-use super::scorecard::{Scorecard, ScorecardBuilder};
+use super::scorecard::Scorecard;
 use super::scorer::Scorer;
 use super::weights::Weights;
 use crate::Catalog;
-use crate::profile::ProfileError;
+use crate::error::ProfileError;
+use crate::evidence::{Evidence, record_id};
 
 /// The default half-saturation mass of [`LeanScorer`]: one fully supported fact that
 /// leans fully to a role gives that role 0.5.
@@ -60,7 +61,7 @@ impl<'c> LeanScorer<'c> {
 
     /// Sets the mass at which a role scores 0.5 (default [`DEFAULT_HALF`]); smaller
     /// values reach high scores with less evidence. Not positive and finite: ignored.
-    pub fn half(mut self, half: f64) -> Self {
+    pub fn with_half(mut self, half: f64) -> Self {
         if half > 0.0 && half.is_finite() {
             self.half = half;
         }
@@ -73,7 +74,7 @@ impl<'c> LeanScorer<'c> {
     }
 
     /// The mass at which a role scores 0.5.
-    pub fn half_mass(&self) -> f64 {
+    pub fn half(&self) -> f64 {
         self.half
     }
 
@@ -85,7 +86,7 @@ impl<'c> LeanScorer<'c> {
     pub(crate) fn score_with(&self, table: &LeanTable, catalog: &Catalog, evidence: &Evidence) -> Scorecard {
         let mut card = ScorecardBuilder::new(catalog, evidence);
         for item in evidence.items() {
-            let (Some(row), Some(id)) = (table.lean(item.fact), super::evidence::fact_id(catalog, item.fact)) else {
+            let (Some(row), Some(id)) = (table.lean(item.record), record_id(catalog, item.record)) else {
                 continue;
             };
             for (role, &weight) in row.iter().enumerate() {

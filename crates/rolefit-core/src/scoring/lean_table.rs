@@ -1,35 +1,25 @@
 //! How strongly each fact leans to each role, precomputed once per catalog.
 
-use crate::error::Problem;
-use crate::model::Staffing;
-use crate::profile::ProfileError;
-use crate::scoring::Weights;
-use crate::{Catalog, FactKind, FactRef, Id};
+use super::weights::Weights;
+use crate::error::ProfileError;
+use crate::model::{KindVisitor, RecordKind, RecordRef, Registered, Staffing, for_each_kind};
+use crate::problem::{Problem, Problems, Subject, ValuePath};
+use crate::{Catalog, Id};
 
-/// The kinds of fact that lean to roles, in the order of their rows in a [`LeanTable`].
-pub const LEANING_KINDS: [FactKind; 4] = [FactKind::Responsibility, FactKind::Kpi, FactKind::Skill, FactKind::Signal];
+/// How many kinds there are: the size of a table indexed by kind.
+const KINDS: usize = RecordKind::ALL.len();
 
-/// The position of a kind in [`LEANING_KINDS`].
-#[inline]
-fn slot(kind: FactKind) -> Option<usize> {
-    match kind {
-        FactKind::Responsibility => Some(0),
-        FactKind::Kpi => Some(1),
-        FactKind::Skill => Some(2),
-        FactKind::Signal => Some(3),
-        _ => None,
-    }
-}
-
-/// For every fact that leans to a role, its weight for each role, in catalog role order.
+/// For every record that leans to a role, its weight for each role, in catalog role order.
 ///
-/// The catalog states the leans in four ways; the table puts them on one scale:
+/// Which kinds lean is [`RecordKind::leans`]; each kind says how through
+/// [`Record::leans`](crate::Record::leans). The canonical kinds state the leans in four ways, which the table
+/// puts on one scale:
 ///
 /// | fact           | weight for a role                                  |
 /// |----------------|----------------------------------------------------|
-/// | responsibility | [`Ownership::weight`](crate::Ownership::weight)     |
-/// | skill          | [`Importance::weight`](crate::Importance::weight)   |
-/// | signal         | the signal's [`leans`](crate::AssessmentSignal::leans) |
+/// | responsibility | [`Ownership::weight`](crate::model::Ownership::weight)     |
+/// | skill          | [`Importance::weight`](crate::model::Importance::weight)   |
+/// | signal         | the signal's [`leans`](crate::model::AssessmentSignal::leans) |
 /// | KPI            | 1 for each role it measures                         |
 ///
 /// A role a fact does not mention gets 0. [`Weights`] replace any of these per fact and role.
@@ -38,7 +28,8 @@ fn slot(kind: FactKind) -> Option<usize> {
 ///
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// use rolefit_core::{Catalog, LeanTable};
+/// use rolefit_core::Catalog;
+/// use rolefit_core::scoring::LeanTable;
 /// let catalog = Catalog::from_toml_str(r#"
 ///     [[sources]]
 ///     id = "notes"
@@ -68,8 +59,8 @@ fn slot(kind: FactKind) -> Option<usize> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LeanTable {
     roles: Vec<Id>,
-    /// First row and row count of each kind in [`LEANING_KINDS`].
-    spans: [(usize, usize); LEANING_KINDS.len()],
+    /// First row and row count of each kind that leans, by kind.
+    spans: [Option<(usize, usize)>; KINDS],
     /// Row-major: one row of `roles.len()` weights per fact.
     weights: Vec<f64>,
     /// Per signal, what a "yes" says about staffing.
@@ -89,7 +80,11 @@ impl LeanTable {
     pub fn with_weights(catalog: &Catalog, weights: &Weights) -> Result<Self, ProfileError> {
         let mut table = Self::new(catalog);
         let problems = table.apply(catalog, weights);
-        if problems.is_empty() { Ok(table) } else { Err(ProfileError::Invalid(problems)) }
+        if problems.is_empty() {
+            Ok(table)
+        } else {
+            Err(ProfileError::Invalid(Problems::new(Subject::Weights, problems)))
+        }
     }
 
     /// The catalog's leans with the parts of `weights` that fit it applied, the rest ignored.
@@ -100,12 +95,11 @@ impl LeanTable {
     }
 
     fn empty(catalog: &Catalog) -> Self {
-        let counts =
-            [catalog.responsibilities().len(), catalog.kpis().len(), catalog.skills().len(), catalog.signals().len()];
-        let mut spans = [(0, 0); LEANING_KINDS.len()];
+        let mut spans = [None; KINDS];
         let mut start = 0;
-        for (span, count) in spans.iter_mut().zip(counts) {
-            *span = (start, count);
+        for &kind in RecordKind::ALL.iter().filter(|k| k.leans()) {
+            let count = catalog.data().len_of(kind);
+            spans[kind as usize] = Some((start, count));
             start += count;
         }
         let roles: Vec<Id> = catalog.roles().iter().map(|r| r.id.clone()).collect();
@@ -117,7 +111,7 @@ impl LeanTable {
         self.roles.iter().position(|r| r.as_str() == role)
     }
 
-    fn set(&mut self, fact: FactRef, role: &str, weight: f64) {
+    fn set(&mut self, fact: RecordRef, role: &str, weight: f64) {
         if let (Some(row), Some(r)) = (self.row_of(fact), self.role_index(role)) {
             let n = self.roles.len();
             self.weights[row * n + r] = weight;
@@ -125,49 +119,44 @@ impl LeanTable {
     }
 
     fn fill(&mut self, catalog: &Catalog) {
-        let at = |kind, index| FactRef { kind, index };
-        for (i, r) in catalog.responsibilities().iter().enumerate() {
-            for o in r.ownership.iter() {
-                self.set(at(FactKind::Responsibility, i), o.role.as_str(), o.level.weight());
+        struct Fill<'t, 'c> {
+            table: &'t mut LeanTable,
+            catalog: &'c Catalog,
+        }
+        impl KindVisitor for Fill<'_, '_> {
+            fn visit<R: Registered>(&mut self) {
+                if !R::KIND.leans() {
+                    return;
+                }
+                for (index, record) in self.catalog.all::<R>().iter().enumerate() {
+                    let at = RecordRef::new(R::KIND, index);
+                    record.leans(&mut |role, weight| self.table.set(at, role.as_str(), weight));
+                }
             }
         }
-        for (i, k) in catalog.kpis().iter().enumerate() {
-            for role in k.roles.iter() {
-                self.set(at(FactKind::Kpi, i), role.as_str(), 1.0);
-            }
-        }
-        for (i, s) in catalog.skills().iter().enumerate() {
-            for imp in s.importance.iter() {
-                self.set(at(FactKind::Skill, i), imp.role.as_str(), imp.level.weight());
-            }
-        }
-        for (i, s) in catalog.signals().iter().enumerate() {
-            for lean in s.leans.iter() {
-                self.set(at(FactKind::Signal, i), lean.role.as_str(), lean.weight);
-            }
-        }
+        for_each_kind(&mut Fill { table: self, catalog });
     }
 
     fn apply(&mut self, catalog: &Catalog, weights: &Weights) -> Vec<Problem> {
         let mut problems = Vec::new();
         for (fact_id, per_role) in &weights.facts {
-            let path = format!("facts.{fact_id}");
+            let path = ValuePath::from("facts").key(fact_id.as_str());
             let Some(fact) = catalog.locate(fact_id.as_str()) else {
-                problems.push(Problem { path, message: format!("unknown fact {:?}", fact_id.as_str()) });
+                problems.push(Problem::new(path, format!("unknown fact {:?}", fact_id.as_str())));
                 continue;
             };
-            if slot(fact.kind).is_none() {
+            if !fact.kind.leans() {
                 let message =
                     format!("{:?} is a {}, which does not lean to a role", fact_id.as_str(), fact.kind.noun());
-                problems.push(Problem { path, message });
+                problems.push(Problem::new(path, message));
                 continue;
             }
             for (role, weight) in per_role {
-                let path = format!("{path}.{role}");
+                let path = path.key(role.as_str());
                 if self.role_index(role.as_str()).is_none() {
-                    problems.push(Problem { path, message: format!("unknown role {:?}", role.as_str()) });
+                    problems.push(Problem::new(path, format!("unknown role {:?}", role.as_str())));
                 } else if !weight.is_finite() || !(0.0..=1.0).contains(weight) {
-                    problems.push(Problem { path, message: format!("weight {weight} is outside [0, 1]") });
+                    problems.push(Problem::new(path, format!("weight {weight} is outside [0, 1]")));
                 } else {
                     self.set(fact, role.as_str(), *weight);
                 }
@@ -177,8 +166,8 @@ impl LeanTable {
     }
 
     /// The row of a fact, or `None` for kinds that do not lean and references out of range.
-    fn row_of(&self, fact: FactRef) -> Option<usize> {
-        let (start, count) = self.spans[slot(fact.kind)?];
+    fn row_of(&self, fact: RecordRef) -> Option<usize> {
+        let (start, count) = self.spans[fact.kind as usize]?;
         (fact.index < count).then_some(start + fact.index)
     }
 
@@ -187,10 +176,10 @@ impl LeanTable {
         &self.roles
     }
 
-    /// How strongly a fact leans to each role, in [`roles`](Self::roles) order; `None`
-    /// for facts that do not lean (sources, dimensions, ...) and references out of range.
+    /// How strongly a record leans to each role, in [`roles`](Self::roles) order; `None`
+    /// for records that do not lean (sources, dimensions, ...) and references out of range.
     #[inline]
-    pub fn lean(&self, fact: FactRef) -> Option<&[f64]> {
+    pub fn lean(&self, fact: RecordRef) -> Option<&[f64]> {
         let n = self.roles.len();
         let row = self.row_of(fact)?;
         self.weights.get(row * n..row * n + n)
@@ -198,18 +187,17 @@ impl LeanTable {
 
     /// What a "yes" to this fact says about staffing (signals only).
     #[inline]
-    pub fn staffing(&self, fact: FactRef) -> Option<Staffing> {
-        if fact.kind == FactKind::Signal { self.staffing.get(fact.index).copied().flatten() } else { None }
+    pub fn staffing(&self, fact: RecordRef) -> Option<Staffing> {
+        if fact.kind == RecordKind::Signal { self.staffing.get(fact.index).copied().flatten() } else { None }
     }
 
     /// Per role, the sum of the weights of every fact of these kinds: the most that evidence
     /// about those facts can add up to.
-    pub fn totals(&self, kinds: &[FactKind]) -> Vec<f64> {
+    pub fn totals(&self, kinds: &[RecordKind]) -> Vec<f64> {
         let n = self.roles.len();
         let mut totals = vec![0.0; n];
         for kind in kinds {
-            let Some(s) = slot(*kind) else { continue };
-            let (start, count) = self.spans[s];
+            let Some((start, count)) = self.spans[*kind as usize] else { continue };
             for row in self.weights[start * n..(start + count) * n].chunks_exact(n.max(1)) {
                 for (t, w) in totals.iter_mut().zip(row) {
                     *t += w;
@@ -217,5 +205,12 @@ impl LeanTable {
             }
         }
         totals
+    }
+}
+
+impl Weights {
+    /// Checks every id and weight against a catalog, listing every problem at once.
+    pub fn check(&self, catalog: &Catalog) -> Result<(), ProfileError> {
+        LeanTable::with_weights(catalog, self).map(|_| ())
     }
 }

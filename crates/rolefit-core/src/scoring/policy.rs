@@ -33,7 +33,8 @@ impl Decision {
 /// [`Scorer::with_policy`](crate::Scorer::with_policy) to decide with another policy.
 ///
 /// ```
-/// use rolefit_core::{Decision, Scorecard, Verdict, VerdictPolicy};
+/// use rolefit_core::scoring::{Decision, VerdictPolicy};
+/// use rolefit_core::{Scorecard, Verdict};
 ///
 /// /// Never says "both": always the single best role.
 /// struct BestOnly;
@@ -85,7 +86,8 @@ impl<P: VerdictPolicy + ?Sized> VerdictPolicy for Arc<P> {
 /// 3. Otherwise the best role.
 ///
 /// ```
-/// use rolefit_core::{Format, Thresholds};
+/// use rolefit_core::Format;
+/// use rolefit_core::scoring::Thresholds;
 /// let strict: Thresholds = Format::Toml.parse("min_score = 0.3\ntie_margin = 0.05\n")?;
 /// assert_eq!(strict.min_confidence, Thresholds::default().min_confidence);
 /// # Ok::<(), rolefit_core::ParseError>(())
@@ -152,5 +154,25 @@ impl VerdictPolicy for Thresholds {
         let mut recommended = Vec::new();
         let (verdict, staffing) = self.decide_into(card, &mut recommended);
         Decision { verdict, recommended, staffing }
+    }
+}
+
+impl Scorecard {
+    /// [`apply_policy`](Self::apply_policy) with the built-in thresholds, reusing the
+    /// `recommended` list's allocation.
+    pub(crate) fn apply_thresholds(&mut self, thresholds: &Thresholds) {
+        let mut recommended = std::mem::take(&mut self.recommended);
+        let (verdict, staffing) = thresholds.decide_into(self, &mut recommended);
+        self.verdict = verdict;
+        self.recommended = recommended;
+        self.staffing = staffing;
+    }
+
+    /// Decides the verdict, recommended roles and staffing with a policy.
+    pub fn apply_policy<P: VerdictPolicy + ?Sized>(&mut self, policy: &P) {
+        let decision = policy.decide(self);
+        self.verdict = decision.verdict;
+        self.recommended = decision.recommended;
+        self.staffing = decision.staffing;
     }
 }

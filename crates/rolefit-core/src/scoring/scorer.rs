@@ -4,28 +4,29 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
-use super::ensemble::Ensemble;
-use super::evidence::Evidence;
 use super::explanation::Explanation;
 use super::policy::VerdictPolicy;
 use super::scorecard::Scorecard;
 use crate::Catalog;
+use crate::evidence::Evidence;
 
 /// A scoring strategy: turns [`Evidence`] about a catalog's facts into a [`Scorecard`].
 ///
 /// One method is required; [`name`](Self::name) and [`explain`](Self::explain) have
 /// defaults, and the combinators ([`with_policy`](Self::with_policy),
-/// [`named`](Self::named), [`blend`](Self::blend), [`boxed`](Self::boxed)) are default
+/// [`named`](Self::named), [`boxed`](Self::boxed)) are default
 /// methods for sized strategies, so `dyn Scorer` works. `&S`, `Box<S>` and `Arc<S>` are
-/// scorers when `S` is; closures become scorers through [`scorer_fn`].
+/// scorers when `S` is; closures become scorers through [`scorer_fn`]; several combine
+/// in an [`Ensemble`](super::Ensemble).
 ///
 /// Scoring is infallible: catalogs are validated when they are built, and a strategy
 /// skips evidence it cannot use. Build [`Scorecard`]s with
-/// [`ScorecardBuilder`](crate::ScorecardBuilder) so that scores stay in `[0, 1]` and the
+/// [`ScorecardBuilder`](super::ScorecardBuilder) so that scores stay in `[0, 1]` and the
 /// contributions add up to them.
 ///
 /// ```
-/// use rolefit_core::{Catalog, Evidence, FactKind, LeanScorer, Scorecard, ScorecardBuilder, Scorer};
+/// use rolefit_core::scoring::{Ensemble, ScorecardBuilder};
+/// use rolefit_core::{Catalog, Evidence, LeanScorer, RecordKind, Scorecard, Scorer};
 ///
 /// /// Counts only what the catalog says about skills.
 /// struct SkillsOnly;
@@ -37,8 +38,8 @@ use crate::Catalog;
 ///
 ///     fn score(&self, catalog: &Catalog, evidence: &Evidence) -> Scorecard {
 ///         let mut card = ScorecardBuilder::new(catalog, evidence);
-///         for item in evidence.items().iter().filter(|i| i.fact.kind == FactKind::Skill) {
-///             let Some(skill) = catalog.skills().get(item.fact.index) else { continue };
+///         for item in evidence.items().iter().filter(|i| i.record.kind == RecordKind::Skill) {
+///             let Some(skill) = catalog.skills().get(item.record.index) else { continue };
 ///             for need in skill.importance.iter() {
 ///                 card.add_to(need.role.as_str(), item, need.level.weight());
 ///             }
@@ -48,7 +49,7 @@ use crate::Catalog;
 /// }
 ///
 /// let catalog = Catalog::new(Default::default())?;
-/// let both = SkillsOnly.blend(1.0, LeanScorer::new(&catalog), 1.0);
+/// let both = Ensemble::new().with(SkillsOnly, 1.0).with(LeanScorer::new(&catalog), 1.0);
 /// let card = both.score(&catalog, &Evidence::new());
 /// assert!(card.scores.is_empty());
 /// # Ok::<(), rolefit_core::CatalogError>(())
@@ -81,15 +82,6 @@ pub trait Scorer {
         Self: Sized,
     {
         Named { scorer: self, name: name.into() }
-    }
-
-    /// A weighted ensemble of this strategy and another (see [`Ensemble`]).
-    fn blend<'s, T>(self, weight: f64, other: T, other_weight: f64) -> Ensemble<'s>
-    where
-        Self: Sized + Send + Sync + 's,
-        T: Scorer + Send + Sync + 's,
-    {
-        Ensemble::new().with(self, weight).with(other, other_weight)
     }
 
     /// Boxes the strategy, to keep strategies of different types together.
@@ -153,7 +145,8 @@ impl<F> fmt::Debug for ScorerFn<F> {
 /// Makes a strategy from a closure and a name (after tower's `service_fn`).
 ///
 /// ```
-/// use rolefit_core::{Catalog, Evidence, ScorecardBuilder, Scorer, scorer_fn};
+/// use rolefit_core::scoring::{ScorecardBuilder, scorer_fn};
+/// use rolefit_core::{Catalog, Evidence, Scorer};
 ///
 /// // Every answered "yes" counts for every role alike.
 /// let flat = scorer_fn("flat", |catalog: &Catalog, evidence: &Evidence| {

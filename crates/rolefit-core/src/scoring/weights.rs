@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::profile::ProfileError;
-use crate::{Catalog, Format, Id};
+use crate::Id;
+use crate::error::ProfileError;
+use crate::read::Format;
 
 /// Per fact and role, a weight to use instead of the catalog's: tune scoring from your
 /// own data without forking the catalog.
@@ -25,14 +26,14 @@ use crate::{Catalog, Format, Id};
 /// product-manager = 0.6
 /// ```
 ///
-/// Load one with [`Weights::from_str_in`] and hand it to
+/// Load one with [`Weights::read`] and hand it to
 /// [`LeanScorer::with_weights`](crate::LeanScorer::with_weights) or
 /// [`CoverageScorer::with_weights`](crate::CoverageScorer::with_weights), which check every
 /// id against the catalog and report every problem at once.
 ///
 /// ```
 /// use rolefit_core::{Format, Weights};
-/// let weights = Weights::from_str_in("[facts.scrum]\nproduct-owner = 0.4\n", Format::Toml)?;
+/// let weights = Weights::read("[facts.scrum]\nproduct-owner = 0.4\n", Format::Toml)?;
 /// assert_eq!(weights.facts.len(), 1);
 /// # Ok::<(), rolefit_core::ProfileError>(())
 /// ```
@@ -50,7 +51,7 @@ pub struct Weights {
 
 impl Weights {
     /// Reads a weights document; ids are checked against a catalog when the weights are applied.
-    pub fn from_str_in(text: &str, format: Format) -> Result<Self, ProfileError> {
+    pub fn read(text: &str, format: Format) -> Result<Self, ProfileError> {
         Ok(format.parse(text)?)
     }
 
@@ -58,10 +59,5 @@ impl Weights {
     pub fn set(&mut self, fact: Id, role: Id, weight: f64) -> &mut Self {
         self.facts.entry(fact).or_default().insert(role, weight);
         self
-    }
-
-    /// Checks every id and weight against a catalog, listing every problem at once.
-    pub fn check(&self, catalog: &Catalog) -> Result<(), ProfileError> {
-        crate::LeanTable::with_weights(catalog, self).map(|_| ())
     }
 }

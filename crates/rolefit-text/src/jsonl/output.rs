@@ -3,7 +3,8 @@
 
 use std::io::Write;
 
-use rolefit_core::{Id, RoleScore, Verdict};
+use rolefit_core::scoring::RoleScore;
+use rolefit_core::{Id, Verdict};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 use serde::ser::SerializeMap;

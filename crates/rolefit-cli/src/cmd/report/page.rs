@@ -3,10 +3,8 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use rolefit::{
-    Amount, Catalog, Citation, Importance, Origin, Ownership, ResponsibilityCategory, SalaryFigure, Scorecard,
-    Staffing, Statistic, Verdict,
-};
+use rolefit::model::{Amount, Importance, Ownership, ResponsibilityCategory, SalaryFigure, Staffing, Statistic};
+use rolefit::{Catalog, Citation, Origin, Scorecard, Verdict};
 
 use super::chart;
 use super::escape::esc;
@@ -181,7 +179,7 @@ impl<'c> Page<'c> {
     }
 
     fn fact_name(&self, id: &str) -> String {
-        self.catalog.fact(id).map_or_else(|| id.to_owned(), |f| f.name().to_owned())
+        self.catalog.record(id).map_or_else(|| id.to_owned(), |f| f.name().to_owned())
     }
 
     /// Citation marks linking to the list of sources, each followed by its locator

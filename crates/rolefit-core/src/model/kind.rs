@@ -4,10 +4,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The kind of a record: one per list of a catalog document.
-///
-/// Each property below is an exhaustive `match`, so a new kind does not compile until
-/// it says what it is; the registry (`model/registry.rs`) then asks for its list and
-/// type. See `docs/architecture.md`, "How to add a record kind".
+// Each property below is an exhaustive `match`, so a new kind does not compile until it
+// says what it is; the registry (`model/registry.rs`) then asks for its list and type.
+// See docs/architecture.md, "How to add a record kind".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = rolefit_core::model))]
 #[serde(rename_all = "kebab-case")]

@@ -12,7 +12,7 @@ use std::hint::black_box;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use rolefit_text::{Buffers, Classifier};
+use rolefit_text::Classifier;
 
 const SENTENCES: &[&str] = &[
     "## About the role\n\n",
@@ -79,11 +79,10 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(20);
     group.bench_function("end_to_end", |b| {
-        let mut buffers = Buffers::default();
         b.iter(|| {
             let mut decided = 0usize;
             for t in &texts {
-                let c = classifier.classify_with(black_box(t), &mut buffers).expect("classify");
+                let c = classifier.classify(black_box(t)).expect("classify");
                 decided += usize::from(c.verdict.as_str() != "undetermined");
             }
             assert!(decided > 0, "every posting came out undetermined");

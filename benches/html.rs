@@ -12,7 +12,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use rolefit_text::{Buffers, Classifier, Posting, PostingFormat};
+use rolefit_text::{Classifier, Posting, PostingFormat};
 
 const LINES: &[&str] = &[
     "## Your mission",
@@ -102,10 +102,10 @@ fn read_all(pages: &[String], format: PostingFormat) -> usize {
 }
 
 /// Classifies every text; returns how many got a verdict (some must).
-fn decided<T: AsRef<str>>(classifier: &Classifier<'_>, texts: impl Iterator<Item = T>, buffers: &mut Buffers) -> usize {
+fn decided<T: AsRef<str>>(classifier: &Classifier<'_>, texts: impl Iterator<Item = T>) -> usize {
     let mut decided = 0usize;
     for t in texts {
-        let c = classifier.classify_with(black_box(t.as_ref()), buffers).expect("classify");
+        let c = classifier.classify(black_box(t.as_ref())).expect("classify");
         decided += usize::from(c.verdict.as_str() != "undetermined");
     }
     assert!(decided > 0, "every posting came out undetermined");
@@ -129,15 +129,11 @@ fn bench(c: &mut Criterion) {
     group.bench_function("read_json_ld", |b| b.iter(|| read_all(&ld_pages, PostingFormat::JsonLd)));
     // The same postings, judged: per byte of their text, so the two compare directly.
     group.throughput(Throughput::Bytes(text_bytes as u64));
-    group.bench_function("classify_text", |b| {
-        let mut buffers = Buffers::default();
-        b.iter(|| decided(&classifier, texts.iter().map(String::as_str), &mut buffers))
-    });
+    group.bench_function("classify_text", |b| b.iter(|| decided(&classifier, texts.iter().map(String::as_str))));
     group.bench_function("classify_page", |b| {
-        let mut buffers = Buffers::default();
         b.iter(|| {
             let bodies = pages.iter().map(|p| Posting::from_html(black_box(p)).body);
-            decided(&classifier, bodies, &mut buffers)
+            decided(&classifier, bodies)
         })
     });
     group.finish();

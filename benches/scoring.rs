@@ -131,7 +131,7 @@ fn per_profile(c: &mut Criterion) {
         b.iter(|| {
             i = (i + 1) % POOL;
             let card = needs.assess(black_box(&orgs[i]));
-            assert_eq!(card.scores.len(), roles);
+            assert_eq!(card.scores().len(), roles);
             card
         })
     });
@@ -142,7 +142,7 @@ fn per_profile(c: &mut Criterion) {
         b.iter(|| {
             i = (i + 1) % POOL;
             needs.assess_into(black_box(&orgs[i]), &mut card);
-            assert_eq!(card.scores.len(), roles);
+            assert_eq!(card.scores().len(), roles);
         })
     });
 
@@ -155,20 +155,11 @@ fn per_profile(c: &mut Criterion) {
         b.iter(|| {
             i = (i + 1) % POOL;
             loaded_needs.assess_into(black_box(&orgs[i]), &mut loaded_card);
-            assert_eq!(loaded_card.scores.len(), roles);
+            assert_eq!(loaded_card.scores().len(), roles);
         })
     });
 
-    group.bench_function("needs_assessment_brief", |b| {
-        b.iter(|| {
-            i = (i + 1) % POOL;
-            let card = needs.assess_brief(black_box(&orgs[i]));
-            assert_eq!(card.scores.len(), roles);
-            card
-        })
-    });
-
-    let mut evidence = rolefit::Evidence::new();
+    let mut evidence = rolefit::Evidence::new(catalog);
     group.bench_function("needs_evidence_only", |b| {
         b.iter(|| {
             i = (i + 1) % POOL;
@@ -188,7 +179,7 @@ fn per_profile(c: &mut Criterion) {
         })
     });
 
-    let mut evidence = rolefit::Evidence::new();
+    let mut evidence = rolefit::Evidence::new(catalog);
     group.bench_function("fit_evidence_only", |b| {
         b.iter(|| {
             i = (i + 1) % POOL;
@@ -209,7 +200,7 @@ fn batch(c: &mut Criterion) {
     let orgs = org_profiles();
     group.bench_function("needs_1m_one_core", |b| {
         b.iter(|| {
-            let decided = (0..BATCH).filter(|i| !needs.assess(&orgs[i % POOL]).recommended.is_empty()).count();
+            let decided = (0..BATCH).filter(|i| !needs.assess(&orgs[i % POOL]).recommended().is_empty()).count();
             assert!(decided > 0 && decided <= BATCH);
         })
     });
@@ -219,15 +210,9 @@ fn batch(c: &mut Criterion) {
             let decided = (0..BATCH)
                 .filter(|i| {
                     needs.assess_into(&orgs[i % POOL], &mut card);
-                    !card.recommended.is_empty()
+                    !card.recommended().is_empty()
                 })
                 .count();
-            assert!(decided > 0 && decided <= BATCH);
-        })
-    });
-    group.bench_function("needs_brief_1m_one_core", |b| {
-        b.iter(|| {
-            let decided = (0..BATCH).filter(|i| !needs.assess_brief(&orgs[i % POOL]).recommended.is_empty()).count();
             assert!(decided > 0 && decided <= BATCH);
         })
     });
@@ -237,7 +222,7 @@ fn batch(c: &mut Criterion) {
                 .into_par_iter()
                 .map_init(rolefit::Scorecard::default, |card, i| {
                     needs.assess_into(&orgs[i % POOL], card);
-                    usize::from(!card.recommended.is_empty())
+                    usize::from(!card.recommended().is_empty())
                 })
                 .sum::<usize>();
             assert!(decided > 0 && decided <= BATCH);
@@ -253,7 +238,7 @@ fn batch(c: &mut Criterion) {
                 .into_par_iter()
                 .map_init(rolefit::Scorecard::default, |card, i| {
                     loaded_needs.assess_into(&orgs[i % POOL], card);
-                    usize::from(!card.recommended.is_empty())
+                    usize::from(!card.recommended().is_empty())
                 })
                 .sum::<usize>();
             assert!(decided > 0 && decided <= BATCH);
@@ -264,14 +249,16 @@ fn batch(c: &mut Criterion) {
     let people = candidate_profiles();
     group.bench_function("fit_1m_one_core", |b| {
         b.iter(|| {
-            let fitting = (0..BATCH).filter(|i| fit.assess(&people[i % POOL]).scorecard.confidence > 0.0).count();
+            let fitting = (0..BATCH).filter(|i| fit.assess(&people[i % POOL]).scorecard.confidence() > 0.0).count();
             assert!(fitting > 0 && fitting <= BATCH);
         })
     });
     group.bench_function("fit_1m_rayon", |b| {
         b.iter(|| {
-            let fitting =
-                (0..BATCH).into_par_iter().filter(|i| fit.assess(&people[i % POOL]).scorecard.confidence > 0.0).count();
+            let fitting = (0..BATCH)
+                .into_par_iter()
+                .filter(|i| fit.assess(&people[i % POOL]).scorecard.confidence() > 0.0)
+                .count();
             assert!(fitting > 0 && fitting <= BATCH);
         })
     });

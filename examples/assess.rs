@@ -92,8 +92,8 @@ fn load(path: &str, catalog: &Catalog) -> Result<OrgProfile, String> {
 
 fn report(title: &str, catalog: &Catalog, card: &Scorecard) {
     let name = |id: &Id| catalog.role(id.as_str()).map_or_else(|| id.to_string(), |r| r.name.to_string());
-    let roles: Vec<String> = card.recommended.iter().map(name).collect();
-    let headline = match (&card.verdict, card.staffing) {
+    let roles: Vec<String> = card.recommended().iter().map(name).collect();
+    let headline = match (&card.verdict(), card.staffing()) {
         (Verdict::Undetermined, _) => "not enough to go on: answer more questions".to_owned(),
         (Verdict::Role(_), _) => format!("hire a {}", roles.join("")),
         (Verdict::Both, Some(Staffing::OnePerson)) => format!("one person covering both: {}", roles.join(" and ")),
@@ -101,14 +101,14 @@ fn report(title: &str, catalog: &Catalog, card: &Scorecard) {
         (Verdict::Both, None) => format!("both roles are needed: {}", roles.join(" and ")),
     };
     println!("== {title}\n{headline}");
-    let scores: Vec<String> = card.scores.iter().map(|s| format!("{} {:.2}", name(&s.role), s.score)).collect();
+    let scores: Vec<String> = card.scores().iter().map(|s| format!("{} {:.2}", name(&s.role), s.score)).collect();
     println!(
         "   scores: {}; confidence {:.2} ({} of the questions answered)",
         scores.join(", "),
-        card.confidence,
-        format_args!("{:.0}%", card.coverage * 100.0)
+        card.confidence(),
+        format_args!("{:.0}%", card.coverage() * 100.0)
     );
-    let mut reasons: Vec<_> = card.contributions.iter().collect();
+    let mut reasons: Vec<_> = card.contributions().iter().collect();
     reasons.sort_by(|a, b| b.effect.total_cmp(&a.effect));
     for c in reasons.iter().take(6) {
         let fact = catalog.record(c.fact.as_str()).map_or_else(|| c.fact.to_string(), |f| f.name().to_owned());
@@ -117,8 +117,8 @@ fn report(title: &str, catalog: &Catalog, card: &Scorecard) {
             println!("       note: the sources disagree here ({})", d.topic);
         }
     }
-    if !card.unanswered.is_empty() {
-        println!("   unanswered: {}", card.unanswered.len());
+    if !card.unanswered().is_empty() {
+        println!("   unanswered: {}", card.unanswered().len());
     }
     println!();
 }

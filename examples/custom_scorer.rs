@@ -8,23 +8,25 @@
 //! `coverage` strategy over skills and responsibilities.
 
 use rolefit::model::ResponsibilityCategory as Area;
-use rolefit::scoring::{Ensemble, ScorecardBuilder};
-use rolefit::{
-    CandidateFit, CandidateProfile, Catalog, CoverageScorer, Evidence, Format, RecordKind, Scorecard, Scorer,
-};
+use rolefit::scoring::{Ensemble, OwnEvidence, ScorecardBuilder};
+use rolefit::{CandidateFit, CandidateProfile, Catalog, CoverageScorer, Format, RecordKind, Scorecard, Scorer};
 
-/// Experience read by area of work.
-struct WorkArea;
+/// Experience read by area of work, prepared for one catalog.
+struct WorkArea<'c>(&'c Catalog);
 
-impl Scorer for WorkArea {
+impl Scorer for WorkArea<'_> {
+    fn catalog(&self) -> &Catalog {
+        self.0
+    }
+
     fn name(&self) -> &str {
         "work-area"
     }
 
-    fn score(&self, catalog: &Catalog, evidence: &Evidence) -> Scorecard {
-        let mut card = ScorecardBuilder::new(catalog, evidence);
+    fn score_own(&self, evidence: &OwnEvidence<'_, '_>) -> Scorecard {
+        let mut card = ScorecardBuilder::new(evidence);
         for item in evidence.items().iter().filter(|i| i.record.kind == RecordKind::Responsibility) {
-            let Some(work) = catalog.responsibilities().get(item.record.index) else { continue };
+            let Some(work) = self.0.responsibilities().get(item.record.index) else { continue };
             let role = match work.category {
                 Area::Strategy | Area::Discovery | Area::GoToMarket => "product-manager",
                 Area::Backlog | Area::Delivery => "product-owner",
@@ -44,11 +46,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let evidence = CandidateFit::new(catalog).evidence(&candidate);
 
     let builtin = CoverageScorer::new(catalog, &[RecordKind::Skill, RecordKind::Responsibility]);
-    let blended = Ensemble::new().with(WorkArea, 0.4).with(builtin, 0.6);
-    println!("{}", blended.explain(catalog, &evidence));
+    let blended = Ensemble::new(catalog).with(WorkArea(catalog), 0.4).with(builtin, 0.6);
+    println!("{}", blended.explain(&evidence));
 
     // Or plug it into the candidate-fit report, with its matching and missing skills.
     let report = CandidateFit::new(catalog).assess_with(&candidate, &blended);
-    println!("verdict: {}", report.scorecard.verdict);
+    println!("verdict: {}", report.scorecard.verdict());
     Ok(())
 }

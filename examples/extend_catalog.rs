@@ -72,10 +72,10 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     let org = OrgProfile::read(ORG, Format::Toml, &catalog)?;
     let card = NeedsAssessment::new(&catalog).assess(&org);
-    let scores: Vec<String> = card.scores.iter().map(|s| format!("{} {:.2}", s.role, s.score)).collect();
-    let verdict = match &card.verdict {
+    let scores: Vec<String> = card.scores().iter().map(|s| format!("{} {:.2}", s.role, s.score)).collect();
+    let verdict = match &card.verdict() {
         Verdict::Both => {
-            format!("both: {}", card.recommended.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(" + "))
+            format!("both: {}", card.recommended().iter().map(|r| r.as_str()).collect::<Vec<_>>().join(" + "))
         }
         v => v.to_string(),
     };

@@ -200,10 +200,10 @@ pub fn overlay(data: &[u8]) {
 }
 
 fn assert_card(card: &Scorecard) {
-    for s in &card.scores {
+    for s in card.scores() {
         assert!(s.score.is_finite() && (0.0..=1.0).contains(&s.score), "score {} for {}", s.score, s.role);
     }
-    for x in [card.margin, card.coverage, card.confidence] {
+    for x in [card.margin(), card.coverage(), card.confidence()] {
         assert!(x.is_finite(), "a scorecard number is not finite: {card:?}");
     }
 }

@@ -42,13 +42,13 @@ pub fn ownership(o: Ownership) -> &'static str {
 
 /// The verdict in words: which roles, and how they are staffed.
 pub fn headline(catalog: &Catalog, card: &Scorecard) -> String {
-    let names: Vec<String> = card.recommended.iter().map(|id| role_name(catalog, id)).collect();
+    let names: Vec<String> = card.recommended().iter().map(|id| role_name(catalog, id)).collect();
     // The verdict `both` covers every recommended role: two, or more with a catalog of more roles.
     let list = list_words(&names.iter().map(String::as_str).collect::<Vec<_>>());
     let which = if names.len() == 2 { "both".to_owned() } else { format!("all {}", names.len()) };
-    match (&card.verdict, card.staffing) {
+    match (&card.verdict(), card.staffing()) {
         (Verdict::Undetermined, _) => "undetermined: not enough evidence for any role".to_owned(),
-        (Verdict::Role(_), _) => format!("{}: {list}", card.verdict),
+        (Verdict::Role(_), _) => format!("{}: {list}", card.verdict()),
         (Verdict::Both, Some(Staffing::OnePerson)) => format!("{which}, one person can cover them: {list}"),
         (Verdict::Both, Some(Staffing::SeparatePeople)) => format!("{which}, as separate hires: {list}"),
         (Verdict::Both, None) => format!("{which}: {list}"),

@@ -28,7 +28,7 @@ fn the_example_organisations_get_the_articles_verdicts() {
         assert_eq!(card["verdict"], verdict, "{file}");
         assert_eq!(card["staffing"].as_str(), staffing, "{file}");
         let back: rolefit::Scorecard = serde_json::from_value(card).unwrap();
-        assert!(!back.contributions.is_empty());
+        assert!(!back.contributions().is_empty());
     }
 }
 

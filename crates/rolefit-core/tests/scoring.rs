@@ -11,22 +11,24 @@ use rolefit_core::*;
 
 use crate::scoring_support::{item, tiny, yes};
 
-fn ev(catalog: &Catalog, facts: &[(&str, f64)]) -> Evidence {
-    facts.iter().map(|(id, s)| item(catalog, id, *s)).collect()
+fn ev<'c>(catalog: &'c Catalog, facts: &[(&str, f64)]) -> Evidence<'c> {
+    let mut evidence = Evidence::new(catalog);
+    evidence.extend(facts.iter().map(|(id, s)| item(catalog, id, *s)));
+    evidence
 }
 
 #[test]
 fn lean_scores_follow_the_formula() {
     let c = tiny();
-    let card = LeanScorer::new(&c).score(&c, &ev(&c, &[("scrum", 1.0), ("order-backlog", 0.5)]));
+    let card = LeanScorer::new(&c).score(&ev(&c, &[("scrum", 1.0), ("order-backlog", 0.5)]));
     // product-owner: 0.8 (scrum) + 0.5 × 1.0 (owns the backlog) = 1.3 → 1.3 / 2.3
     let po = card.score("product-owner").unwrap();
     assert!((po - 1.3 / 2.3).abs() < 1e-12, "{po}");
     // product-manager: 0.5 × 0.25 (contributes) = 0.125 → 0.125 / 1.125
     assert!((card.score("product-manager").unwrap() - 0.125 / 1.125).abs() < 1e-12);
     assert_eq!(card.score("delivery-lead"), Some(0.0));
-    assert_eq!(card.verdict, Verdict::Role(Id::from_static("product-owner")));
-    let scrum: Vec<_> = card.contributions.iter().filter(|c| c.fact == "scrum").collect();
+    assert_eq!(*card.verdict(), Verdict::Role(Id::from_static("product-owner")));
+    let scrum: Vec<_> = card.contributions().iter().filter(|c| c.fact == "scrum").collect();
     assert_eq!(scrum.len(), 1);
     assert_eq!((scrum[0].kind, scrum[0].weight, scrum[0].strength), (RecordKind::Signal, 0.8, 1.0));
 }
@@ -37,15 +39,15 @@ fn coverage_is_a_share_of_the_role_needs() {
     let skills = CoverageScorer::new(&c, &[RecordKind::Skill]);
     // product-owner needs prioritising (1.0) and market analysis (0.3).
     assert_eq!(skills.needs(), &[1.3, 1.65, 1.0]);
-    let card = skills.score(&c, &ev(&c, &[("prioritising", 1.0), ("scrum", 1.0)]));
+    let card = skills.score(&ev(&c, &[("prioritising", 1.0), ("scrum", 1.0)]));
     assert!((card.score("product-owner").unwrap() - 1.0 / 1.3).abs() < 1e-12);
     assert!((card.score("product-manager").unwrap() - 0.65 / 1.65).abs() < 1e-12);
     // The signal is not a skill, so it is not counted.
-    assert!(card.contributions.iter().all(|c| c.kind == RecordKind::Skill));
+    assert!(card.contributions().iter().all(|c| c.kind == RecordKind::Skill));
 
     // By kind: skills against the skills a role needs, work against its work, 3 : 1.
     let both = CoverageScorer::by_kind(&c, &[(RecordKind::Skill, 3.0), (RecordKind::Responsibility, 1.0)]);
-    let card = both.score(&c, &ev(&c, &[("prioritising", 1.0), ("order-backlog", 1.0)]));
+    let card = both.score(&ev(&c, &[("prioritising", 1.0), ("order-backlog", 1.0)]));
     // product-owner: skills 1.0 / 1.3, work 1.0 / (1.0 + 0.6) (owns the backlog, shares the vision).
     let want = 0.75 * (1.0 / 1.3) + 0.25 * (1.0 / 1.6);
     assert!((card.score("product-owner").unwrap() - want).abs() < 1e-12);
@@ -55,48 +57,48 @@ fn coverage_is_a_share_of_the_role_needs() {
             .into_iter()
             .map(|id| (id, 1.0))
             .collect();
-    let card = both.score(&c, &ev(&c, &all));
-    assert!(card.scores.iter().all(|s| (s.score - 1.0).abs() < 1e-12), "{card:#?}");
+    let card = both.score(&ev(&c, &all));
+    assert!(card.scores().iter().all(|s| (s.score - 1.0).abs() < 1e-12), "{card:#?}");
 }
 
 #[test]
 fn a_third_role_can_win() {
     let c = tiny();
-    let card = LeanScorer::new(&c).score(&c, &ev(&c, &[("run-releases", 1.0), ("release-planning", 1.0)]));
-    assert_eq!(card.verdict, Verdict::Role(Id::from_static("delivery-lead")));
-    assert_eq!(serde_json::to_value(&card.verdict).unwrap(), "delivery-lead");
+    let card = LeanScorer::new(&c).score(&ev(&c, &[("run-releases", 1.0), ("release-planning", 1.0)]));
+    assert_eq!(*card.verdict(), Verdict::Role(Id::from_static("delivery-lead")));
+    assert_eq!(serde_json::to_value(card.verdict()).unwrap(), "delivery-lead");
 }
 
 #[test]
 fn ties_give_both_without_staffing() {
     let c = tiny();
     // 0.8 for the product owner against 0.9 for the product manager.
-    let card = LeanScorer::new(&c).score(&c, &ev(&c, &[("scrum", 1.0), ("strategy-missing", 1.0)]));
-    assert_eq!(card.verdict, Verdict::Both);
-    assert_eq!(card.recommended, ["product-manager", "product-owner"]);
-    assert_eq!(card.staffing, None);
+    let card = LeanScorer::new(&c).score(&ev(&c, &[("scrum", 1.0), ("strategy-missing", 1.0)]));
+    assert_eq!(*card.verdict(), Verdict::Both);
+    assert_eq!(card.recommended(), ["product-manager", "product-owner"]);
+    assert_eq!(card.staffing(), None);
 }
 
 #[test]
 fn stage_evidence_decides_staffing() {
     let c = tiny();
     let lean = LeanScorer::new(&c);
-    let small = lean.score(&c, &ev(&c, &[("small-company", 1.0), ("scrum", 1.0)]));
-    assert_eq!((small.verdict.clone(), small.staffing), (Verdict::Both, Some(Staffing::OnePerson)), "{small:#?}");
-    let big = lean.score(&c, &ev(&c, &[("big-company", 1.0), ("scrum", 1.0), ("strategy-missing", 0.2)]));
-    assert_eq!((big.verdict, big.staffing), (Verdict::Both, Some(Staffing::SeparatePeople)));
+    let small = lean.score(&ev(&c, &[("small-company", 1.0), ("scrum", 1.0)]));
+    assert_eq!((small.verdict().clone(), small.staffing()), (Verdict::Both, Some(Staffing::OnePerson)), "{small:#?}");
+    let big = lean.score(&ev(&c, &[("big-company", 1.0), ("scrum", 1.0), ("strategy-missing", 0.2)]));
+    assert_eq!((big.verdict().clone(), big.staffing()), (Verdict::Both, Some(Staffing::SeparatePeople)));
     // Both at once: the stronger side wins; a tie says nothing.
-    let even = lean.score(&c, &ev(&c, &[("big-company", 1.0), ("small-company", 1.0)]));
-    assert_eq!(even.staffing_evidence.lean(), None);
+    let even = lean.score(&ev(&c, &[("big-company", 1.0), ("small-company", 1.0)]));
+    assert_eq!(even.staffing_evidence().lean(), None);
 }
 
 #[test]
 fn too_little_evidence_is_undetermined() {
     let c = tiny();
-    let card = LeanScorer::new(&c).score(&c, &ev(&c, &[("scrum", 0.1)]));
+    let card = LeanScorer::new(&c).score(&ev(&c, &[("scrum", 0.1)]));
     assert!(card.score("product-owner").unwrap() < Thresholds::default().min_score);
-    assert_eq!(card.verdict, Verdict::Undetermined);
-    assert!(card.recommended.is_empty());
+    assert_eq!(*card.verdict(), Verdict::Undetermined);
+    assert!(card.recommended().is_empty());
 }
 
 #[test]
@@ -116,12 +118,12 @@ fn a_policy_can_be_replaced() {
     }
     let c = tiny();
     let evidence = ev(&c, &[("scrum", 1.0), ("strategy-missing", 1.0)]);
-    let card = LeanScorer::new(&c).with_policy(BestOnly).score(&c, &evidence);
-    assert_eq!(card.verdict, Verdict::Role(Id::from_static("product-manager")));
+    let card = LeanScorer::new(&c).with_policy(BestOnly).score(&evidence);
+    assert_eq!(*card.verdict(), Verdict::Role(Id::from_static("product-manager")));
     // Thresholds from a file: a tighter tie margin splits the tie too.
     let strict: Thresholds = Format::Toml.parse("tie_margin = 0.01").unwrap();
-    let card = LeanScorer::new(&c).with_policy(strict).score(&c, &evidence);
-    assert_eq!(card.verdict, Verdict::Role(Id::from_static("product-manager")));
+    let card = LeanScorer::new(&c).with_policy(strict).score(&evidence);
+    assert_eq!(*card.verdict(), Verdict::Role(Id::from_static("product-manager")));
     assert!(Format::Toml.parse::<Thresholds>("tie_margn = 0.01").is_err());
 }
 
@@ -130,16 +132,17 @@ fn forwarding_impls_and_closures_score_alike() {
     let c = tiny();
     let lean = LeanScorer::new(&c);
     let evidence = ev(&c, &[("scrum", 1.0), ("velocity", 0.5)]);
-    let expected = lean.score(&c, &evidence);
+    let expected = lean.score(&evidence);
     let by_ref: &dyn Scorer = &lean;
     let boxed: Box<dyn Scorer + Send + Sync + '_> = lean.clone().boxed();
     let arc: Arc<dyn Scorer + Send + Sync + '_> = Arc::new(lean.clone());
-    let closure = scorer_fn("via-closure", |catalog: &Catalog, evidence: &Evidence| lean.score(catalog, evidence));
-    assert_eq!(by_ref.score(&c, &evidence), expected);
-    assert_eq!(Scorer::score(&&lean, &c, &evidence), expected);
-    assert_eq!(boxed.score(&c, &evidence), expected);
-    assert_eq!(arc.score(&c, &evidence), expected);
-    assert_eq!(closure.score(&c, &evidence), expected);
+    let closure = scorer_fn("via-closure", |_: &Catalog, evidence: &Evidence<'_>| lean.score(evidence));
+    let closure = closure.for_catalog(&c);
+    assert_eq!(by_ref.score(&evidence), expected);
+    assert_eq!(Scorer::score(&&lean, &evidence), expected);
+    assert_eq!(boxed.score(&evidence), expected);
+    assert_eq!(arc.score(&evidence), expected);
+    assert_eq!(closure.score(&evidence), expected);
     assert_eq!((closure.name(), boxed.name(), arc.name()), ("via-closure", "lean", "lean"));
     assert_eq!(lean.clone().named("mine").name(), "mine");
 }
@@ -150,20 +153,20 @@ fn ensembles_take_the_weighted_mean() {
     let evidence = ev(&c, &[("scrum", 1.0), ("prioritising", 0.8)]);
     let lean = LeanScorer::new(&c);
     let cover = CoverageScorer::new(&c, &[RecordKind::Skill]);
-    let (a, b) = (lean.score(&c, &evidence), cover.score(&c, &evidence));
-    let mix = Ensemble::new().with(lean.clone(), 3.0).with(cover.clone(), 1.0);
-    let card = mix.score(&c, &evidence);
+    let (a, b) = (lean.score(&evidence), cover.score(&evidence));
+    let mix = Ensemble::new(&c).with(lean.clone(), 3.0).with(cover.clone(), 1.0);
+    let card = mix.score(&evidence);
     for role in c.roles() {
         let r = role.id.as_str();
         let want = 0.75 * a.score(r).unwrap() + 0.25 * b.score(r).unwrap();
         assert!((card.score(r).unwrap() - want).abs() < 1e-12);
     }
     // Weights that are not usable count as 0; all zero gives the neutral card.
-    let odd = Ensemble::new().with(&lean, f64::NAN).with(&cover, -1.0);
-    assert_eq!(odd.score(&c, &evidence), Scorecard::neutral(&c));
-    assert_eq!(Ensemble::new().with(&lean, 0.0).with(&cover, 2.0).score(&c, &evidence), b);
+    let odd = Ensemble::new(&c).with(&lean, f64::NAN).with(&cover, -1.0);
+    assert_eq!(odd.score(&evidence), Scorecard::neutral(&c));
+    assert_eq!(Ensemble::new(&c).with(&lean, 0.0).with(&cover, 2.0).score(&evidence), b);
     // The explanation nests each member's.
-    let text = mix.explain(&c, &evidence).to_string();
+    let text = mix.explain(&evidence).to_string();
     assert!(text.contains("× 0.75  lean:") && text.contains("× 0.25  coverage:"), "{text}");
 }
 
@@ -171,7 +174,7 @@ fn ensembles_take_the_weighted_mean() {
 fn evidence_keeps_the_strongest_item_per_fact() {
     let c = tiny();
     let scrum = c.locate("scrum").unwrap();
-    let mut e = Evidence::new();
+    let mut e = Evidence::new(&c);
     e.push(scrum, 0.4, yes());
     e.push(scrum, f64::NAN, yes());
     e.push(scrum, 0.9, Origin::Custom { label: "from a survey".into() });
@@ -184,21 +187,21 @@ fn evidence_keeps_the_strongest_item_per_fact() {
     e.mark_unknown(scrum);
     e.mark_unknown(c.locate("big-company").unwrap());
     assert_eq!(e.unanswered().count(), 1);
-    let card = LeanScorer::new(&c).score(&c, &e);
-    assert_eq!(card.unanswered, ["big-company"]);
-    assert!((card.coverage - 2.0 / 3.0).abs() < 1e-12);
+    let card = LeanScorer::new(&c).score(&e);
+    assert_eq!(card.unanswered(), ["big-company"]);
+    assert!((card.coverage() - 2.0 / 3.0).abs() < 1e-12);
 }
 
 #[test]
 fn evidence_from_another_catalog_is_skipped_not_a_panic() {
     let c = tiny();
-    let mut e = Evidence::new();
+    let mut e = Evidence::new(&c);
     e.push(RecordRef::new(RecordKind::Skill, 999), 1.0, yes());
     e.push(RecordRef::new(RecordKind::Source, 0), 1.0, yes());
     for s in [LeanScorer::new(&c).boxed(), CoverageScorer::new(&c, &[RecordKind::Skill]).boxed()] {
-        let card = s.score(&c, &e);
-        assert!(card.contributions.is_empty());
-        assert_eq!(card.verdict, Verdict::Undetermined);
+        let card = s.score(&e);
+        assert!(card.contributions().is_empty());
+        assert_eq!(*card.verdict(), Verdict::Undetermined);
     }
 }
 
@@ -210,7 +213,7 @@ fn a_scorer_used_with_another_catalog_rebuilds_its_table() {
     let weights = Weights::read("[facts.scrum]\nproduct-owner = 0.1\n", Format::Toml).unwrap();
     let built_for_c = LeanScorer::with_weights(&c, &weights).unwrap();
     let built_for_copy = LeanScorer::with_weights(&copy, &weights).unwrap();
-    assert_eq!(built_for_c.score(&copy, &evidence), built_for_copy.score(&copy, &evidence));
+    assert_eq!(built_for_c.score(&evidence), built_for_copy.score(&evidence));
 }
 
 #[test]
@@ -242,9 +245,9 @@ fn weights_override_and_report_every_problem() {
     let mut ok = Weights::default();
     ok.set(Id::from_static("scrum"), Id::from_static("product-owner"), 0.0);
     let lean = LeanScorer::with_weights(&c, &ok).unwrap();
-    let card = lean.score(&c, &ev(&c, &[("scrum", 1.0)]));
+    let card = lean.score(&ev(&c, &[("scrum", 1.0)]));
     assert_eq!(card.score("product-owner"), Some(0.0));
-    assert!(card.contributions.is_empty());
+    assert!(card.contributions().is_empty());
 }
 
 #[test]
@@ -257,7 +260,7 @@ fn scorecards_round_trip_through_json() {
         Origin::Text { start: 3, end: 15, phrase: "prioritising".into() },
     );
     evidence.mark_unknown(c.locate("big-company").unwrap());
-    let card = LeanScorer::new(&c).score(&c, &evidence);
+    let card = LeanScorer::new(&c).score(&evidence);
     let json = serde_json::to_string(&card).unwrap();
     let back: Scorecard = serde_json::from_str(&json).unwrap();
     assert_eq!(back, card);
@@ -274,7 +277,7 @@ fn scorecards_round_trip_through_json() {
 #[test]
 fn explanations_read_as_an_outline() {
     let c = tiny();
-    let text = LeanScorer::new(&c).explain(&c, &ev(&c, &[("scrum", 1.0)])).to_string();
+    let text = LeanScorer::new(&c).explain(&ev(&c, &[("scrum", 1.0)])).to_string();
     insta::assert_snapshot!(text, @r"
     0.444  lean: verdict product-owner; confidence (margin 0.44, coverage 1.00)
       0.444  Product Owner [product-owner]

@@ -10884,4 +10884,5 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
             ),
         ]
     },
+    3520796416161796085u64,
 );

@@ -327,7 +327,7 @@ fn an_overlay_role_is_assessed_and_fitted_like_a_canonical_one() {
         OrgProfile::read("methodology = \"scrum\"\n[answers]\ndelivery-bottleneck = \"yes\"\n", Format::Toml, &catalog)
             .unwrap();
     let card = NeedsAssessment::new(&catalog).assess(&org);
-    assert_eq!(card.scores.len(), 3);
+    assert_eq!(card.scores().len(), 3);
     assert!(card.score("scrum-master").unwrap() > 0.0, "{card:?}");
     assert!(card.contributions_to("scrum-master").any(|c| c.fact == "agile-scrum-environment"));
 

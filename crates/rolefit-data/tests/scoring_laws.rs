@@ -2,6 +2,8 @@
 //! catalog and on the canonical one.
 
 use proptest::prelude::*;
+// proptest's, not the scoring strategy of the same name.
+use proptest::strategy::Strategy;
 use rolefit_core::assessment::*;
 use rolefit_core::catalog::*;
 use rolefit_core::evidence::*;
@@ -39,8 +41,9 @@ fn items(catalog: &Catalog) -> impl Strategy<Value = (Vec<EvidenceItem>, Vec<Rec
     (proptest::collection::vec(item, 0..30), proptest::collection::vec(proptest::sample::select(facts), 0..5))
 }
 
-fn evidence(items: &[EvidenceItem], unknown: &[RecordRef]) -> Evidence {
-    let mut e: Evidence = items.iter().cloned().collect();
+fn evidence<'c>(catalog: &'c Catalog, items: &[EvidenceItem], unknown: &[RecordRef]) -> Evidence<'c> {
+    let mut e = Evidence::new(catalog);
+    e.extend(items.iter().cloned());
     for f in unknown {
         e.mark_unknown(*f);
     }
@@ -48,16 +51,16 @@ fn evidence(items: &[EvidenceItem], unknown: &[RecordRef]) -> Evidence {
 }
 
 fn check_card(card: &Scorecard, catalog: &Catalog) -> Result<(), TestCaseError> {
-    prop_assert_eq!(card.scores.len(), catalog.roles().len());
-    for x in [card.margin, card.coverage, card.confidence] {
+    prop_assert_eq!(card.scores().len(), catalog.roles().len());
+    for x in [card.margin(), card.coverage(), card.confidence()] {
         prop_assert!(x.is_finite() && (0.0..=1.0).contains(&x), "{x} in {card:#?}");
     }
-    for s in &card.scores {
+    for s in card.scores() {
         prop_assert!(s.score.is_finite() && (0.0..=1.0).contains(&s.score), "{s:?}");
         let sum: f64 = card.contributions_to(s.role.as_str()).map(|c| c.effect).sum();
         prop_assert!((sum - s.score).abs() <= 1e-12, "{}: contributions add up to {sum}, score {}", s.role, s.score);
     }
-    for c in &card.contributions {
+    for c in card.contributions() {
         prop_assert!(c.effect.is_finite() && c.effect > 0.0, "{c:?}");
         prop_assert!((0.0..=1.0).contains(&c.strength) && (0.0..=1.0).contains(&c.weight), "{c:?}");
     }
@@ -72,7 +75,7 @@ fn strategies(catalog: &Catalog) -> Vec<Box<dyn Scorer + Send + Sync + '_>> {
         CoverageScorer::new(catalog, &[RecordKind::Skill]).boxed(),
         CoverageScorer::new(catalog, &[RecordKind::Skill, RecordKind::Responsibility, RecordKind::Kpi]).boxed(),
         CoverageScorer::by_kind(catalog, &[(RecordKind::Skill, 0.7), (RecordKind::Responsibility, 0.3)]).boxed(),
-        Ensemble::new()
+        Ensemble::new(catalog)
             .with(LeanScorer::new(catalog), 0.6)
             .with(CoverageScorer::new(catalog, &[RecordKind::Skill]), 0.4)
             .boxed(),
@@ -87,7 +90,7 @@ fn laws(
     seed: u64,
 ) -> Result<(), TestCaseError> {
     let table = LeanTable::new(catalog);
-    let base = evidence(items, unknown);
+    let base = evidence(catalog, items, unknown);
     // The same items in another order.
     let mut shuffled = items.to_vec();
     let n = shuffled.len();
@@ -100,17 +103,17 @@ fn laws(
     }
     let mut unknown_rev = unknown.to_vec();
     unknown_rev.reverse();
-    let reordered = evidence(&shuffled, &unknown_rev);
+    let reordered = evidence(catalog, &shuffled, &unknown_rev);
     let mut more = base.clone();
     more.push(extra.record, extra.strength, extra.origin.clone());
 
     for s in strategies(catalog) {
-        let card = s.score(catalog, &base);
+        let card = s.score(&base);
         check_card(&card, catalog)?;
-        prop_assert_eq!(&card, &s.score(catalog, &base), "{} is not deterministic", s.name());
-        prop_assert_eq!(&card, &s.score(catalog, &reordered), "{} depends on evidence order", s.name());
+        prop_assert_eq!(&card, &s.score(&base), "{} is not deterministic", s.name());
+        prop_assert_eq!(&card, &s.score(&reordered), "{} depends on evidence order", s.name());
 
-        let after = s.score(catalog, &more);
+        let after = s.score(&more);
         check_card(&after, catalog)?;
         if let Some(row) = table.lean(extra.record) {
             for (role, weight) in catalog.roles().iter().zip(row) {
@@ -120,7 +123,7 @@ fn laws(
                 }
             }
         }
-        let alone = Ensemble::new().with(&s, 1.0).score(catalog, &base);
+        let alone = Ensemble::new(catalog).with(&s, 1.0).score(&base);
         prop_assert_eq!(&alone, &card, "an ensemble of {} alone at weight 1 differs from it", s.name());
     }
     Ok(())
@@ -162,11 +165,13 @@ proptest! {
             (items(c), items(c)).prop_map(|((i, _), (m, _))| (i, m))
         }
     ) {
-        let mut pushed = Evidence::new();
+        let catalog = rolefit_data::catalog();
+        let mut pushed = Evidence::new(catalog);
         for item in items.iter().chain(&more) {
             pushed.push(item.record, item.strength, item.origin.clone());
         }
-        let mut extended: Evidence = items.iter().cloned().collect();
+        let mut extended = Evidence::new(catalog);
+        extended.extend(items.iter().cloned());
         extended.extend(more.iter().cloned());
         prop_assert_eq!(extended, pushed);
     }
@@ -186,7 +191,7 @@ proptest! {
         check_card(&card, catalog)?;
         let asked = catalog.signals().len() as f64;
         let known = answers.iter().take(catalog.signals().len()).filter(|a| **a != Answer::Unknown).count() as f64;
-        prop_assert!((card.coverage - known / asked).abs() < 1e-12);
+        prop_assert!((card.coverage() - known / asked).abs() < 1e-12);
     }
 }
 
@@ -194,12 +199,12 @@ proptest! {
 fn empty_evidence_gives_the_neutral_undetermined_card() {
     for catalog in [&tiny(), rolefit_data::catalog()] {
         for s in strategies(catalog) {
-            let card = s.score(catalog, &Evidence::new());
+            let card = s.score(&Evidence::new(catalog));
             assert_eq!(card, Scorecard::neutral(catalog), "{}", s.name());
-            assert_eq!(card.verdict, Verdict::Undetermined);
-            assert!(card.scores.iter().all(|r| r.score == 0.0));
-            assert_eq!((card.margin, card.coverage, card.confidence), (0.0, 0.0, 0.0));
-            assert!(card.contributions.is_empty());
+            assert_eq!(*card.verdict(), Verdict::Undetermined);
+            assert!(card.scores().iter().all(|r| r.score == 0.0));
+            assert_eq!((card.margin(), card.coverage(), card.confidence()), (0.0, 0.0, 0.0));
+            assert!(card.contributions().is_empty());
         }
     }
 }

@@ -144,9 +144,10 @@ pub fn baked_rs(catalog: &Catalog) -> Result<String, Vec<String>> {
         databake::quote! { (#id, #r) }
     });
     let version = catalog.data_version().unwrap_or("0.0.0");
+    let content = Catalog::content_hash(&json(catalog)?);
     let tokens = databake::quote! {
         pub const DATA_VERSION: &str = #version;
-        pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(#data, const { &[#(#index),*] });
+        pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(#data, const { &[#(#index),*] }, #content);
     };
     let mut file = syn::parse2::<syn::File>(tokens).map_err(|e| vec![format!("generated code does not parse: {e}")])?;
     syn::visit_mut::VisitMut::visit_file_mut(&mut ConstSlices, &mut file);

@@ -1,7 +1,7 @@
 //! Postings in, verdicts out: the text adapter, the classifier and its batch API.
 
 use rolefit_core::model::{RecordKind, RecordRef};
-use rolefit_core::scoring::RoleScore;
+use rolefit_core::scoring::{Decision, RoleScore, VerdictPolicy};
 use rolefit_core::{Catalog, Evidence, Id, Origin, Scorecard, Scorer, Verdict};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -49,14 +49,19 @@ pub struct Classification {
     pub scorecard: Scorecard,
 }
 
-/// Reusable buffers for [`Classifier::classify_with`], to classify many texts on one
+/// Reusable buffers for `Classifier::classify_with`, to classify many texts on one
 /// thread without allocating for each.
 #[derive(Debug, Default)]
-pub struct Buffers {
+pub(crate) struct Buffers {
     scratch: Scratch,
     scan: TextScan,
     hits: Vec<FactHit>,
     counts: Vec<FactCount>,
+}
+
+thread_local! {
+    /// The buffers [`Classifier::classify`] reuses on this thread.
+    static THREAD_BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::default());
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -159,27 +164,32 @@ impl<'c, S: Scorer> Classifier<'c, S> {
     }
 
     /// Classifies one text.
+    ///
+    /// The working buffers are kept per thread and reused from call to call, so a loop
+    /// over many texts does not allocate them for each.
     pub fn classify(&self, text: &str) -> Result<Classification, TextError> {
-        self.classify_with(text, &mut Buffers::default())
+        THREAD_BUFFERS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut buffers) => self.classify_with(text, &mut buffers),
+            // Only a scorer that classifies from inside its own scoring gets here.
+            Err(_) => self.classify_with(text, &mut Buffers::default()),
+        })
     }
 
-    /// Classifies one text, reusing buffers from earlier calls on this thread.
-    pub fn classify_with(&self, text: &str, buffers: &mut Buffers) -> Result<Classification, TextError> {
+    /// Classifies one text, reusing `buffers` from earlier calls on this thread.
+    pub(crate) fn classify_with(&self, text: &str, buffers: &mut Buffers) -> Result<Classification, TextError> {
         let (evidence, adjacent_role) = self.evidence_with(text, buffers)?;
-        let mut scorecard = self.scorer.score(self.catalog, &evidence);
+        let mut scorecard = self.scorer.score(&evidence);
         if adjacent_role.is_some() {
             // A posting for another role: the scores stand, no role is recommended.
-            scorecard.verdict = Verdict::Undetermined;
-            scorecard.recommended.clear();
-            scorecard.staffing = None;
+            scorecard.apply_policy(&NoRole);
         }
         let scan = &buffers.scan;
         let top_role = scorecard.top().filter(|t| t.score > 0.0).map(|t| t.role.clone());
         Ok(Classification {
-            verdict: scorecard.verdict.clone(),
+            verdict: scorecard.verdict().clone(),
             top_role,
-            scores: scorecard.scores.clone(),
-            confidence: scorecard.confidence,
+            scores: scorecard.scores().to_vec(),
+            confidence: scorecard.confidence(),
             adjacent_role,
             evidence: scan.matches.clone(),
             adjacent: scan.adjacent.clone(),
@@ -193,11 +203,11 @@ impl<'c, S: Scorer> Classifier<'c, S> {
     /// (one item per fact, its strength growing with the number of mentions, its origin
     /// the first mention's span), and the adjacent role that outweighs the catalog's
     /// roles, if one does. [`scan`](PhraseIndex::scan) lists every match.
-    pub fn evidence(&self, text: &str) -> Result<(Evidence, Option<String>), TextError> {
+    pub fn evidence(&self, text: &str) -> Result<(Evidence<'c>, Option<String>), TextError> {
         self.evidence_with(text, &mut Buffers::default())
     }
 
-    fn evidence_with(&self, text: &str, buffers: &mut Buffers) -> Result<(Evidence, Option<String>), TextError> {
+    fn evidence_with(&self, text: &str, buffers: &mut Buffers) -> Result<(Evidence<'c>, Option<String>), TextError> {
         if text.len() > self.max_text_bytes {
             return Err(TextError::TextTooLong { len: text.len(), limit: self.max_text_bytes });
         }
@@ -240,7 +250,7 @@ impl<'c, S: Scorer> Classifier<'c, S> {
             counts.push(FactCount { fact: h.fact, first: i, weight });
         }
         counts.sort_by(|a, b| a.fact.cmp(&b.fact).then(a.first.cmp(&b.first)));
-        let mut evidence = Evidence::with_capacity(counts.len());
+        let mut evidence = Evidence::with_capacity(self.catalog, counts.len());
         let mut product_titles = 0.0;
         let mut i = 0;
         while i < counts.len() {
@@ -316,5 +326,14 @@ impl<S: Scorer + Sync> Classifier<'_, S> {
             let mut buffers = Buffers::default();
             texts.iter().map(|t| self.classify_with(t.as_ref(), &mut buffers)).collect()
         }
+    }
+}
+
+/// The verdict for a posting for an adjacent role: no role of the catalog.
+struct NoRole;
+
+impl VerdictPolicy for NoRole {
+    fn decide(&self, _: &Scorecard) -> Decision {
+        Decision::undetermined()
     }
 }

@@ -77,7 +77,7 @@ mod scorer;
 #[cfg(feature = "html")]
 mod source_map;
 
-pub use classify::{Buffers, Classification, Classifier, DEFAULT_MAX_TEXT_BYTES};
+pub use classify::{Classification, Classifier, DEFAULT_MAX_TEXT_BYTES};
 pub use error::TextError;
 pub use index::{PhraseIndex, SkippedPhrase};
 #[cfg(feature = "jsonl")]

@@ -2,8 +2,8 @@
 //! each found fact leans to.
 
 use rolefit_core::model::RecordKind;
-use rolefit_core::scoring::{Decision, LeanTable, ScorecardBuilder, VerdictPolicy};
-use rolefit_core::{Catalog, Evidence, Scorecard, Scorer, Verdict};
+use rolefit_core::scoring::{Decision, LeanTable, OwnEvidence, ScorecardBuilder, VerdictPolicy};
+use rolefit_core::{Catalog, Scorecard, Scorer, Verdict};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -64,12 +64,12 @@ impl PostingRules {
         if best.is_nan() || best < self.min_mass {
             return Decision::undetermined();
         }
-        let mut recommended = vec![card.scores[top].role.clone()];
+        let mut recommended = vec![card.scores()[top].role.clone()];
         recommended.extend(
-            order[1..].iter().filter(|&&r| masses[r] >= self.both_ratio * best).map(|&r| card.scores[r].role.clone()),
+            order[1..].iter().filter(|&&r| masses[r] >= self.both_ratio * best).map(|&r| card.scores()[r].role.clone()),
         );
         if recommended.len() > 1 {
-            Decision { verdict: Verdict::Both, recommended, staffing: card.staffing_evidence.lean() }
+            Decision { verdict: Verdict::Both, recommended, staffing: card.staffing_evidence().lean() }
         } else {
             Decision { verdict: Verdict::Role(recommended[0].clone()), recommended, staffing: None }
         }
@@ -90,11 +90,11 @@ impl PostingRules {
 ///
 /// let catalog = rolefit_data::catalog();
 /// let scorer = PostingScorer::new(catalog);
-/// let mut evidence = Evidence::new();
+/// let mut evidence = Evidence::new(catalog);
 /// let origin = Origin::Custom { label: "title".into() };
-/// let _ = evidence.push_id(catalog, "product-owner", 0.75, origin);
-/// let card = scorer.score(catalog, &evidence);
-/// assert_eq!(card.verdict.as_str(), "product-owner");
+/// let _ = evidence.push_id("product-owner", 0.75, origin);
+/// let card = scorer.score(&evidence);
+/// assert_eq!(card.verdict().as_str(), "product-owner");
 /// ```
 #[derive(Debug, Clone)]
 pub struct PostingScorer<'c> {
@@ -118,11 +118,33 @@ impl<'c> PostingScorer<'c> {
     pub fn rules(&self) -> &PostingRules {
         &self.rules
     }
+}
 
-    fn score_with(&self, table: &LeanTable, catalog: &Catalog, evidence: &Evidence) -> Scorecard {
-        let rules = &self.rules;
-        let mut card = ScorecardBuilder::new(catalog, evidence);
-        let n_roles = catalog.roles().len();
+/// The rules' verdict, decided on the masses the card was made from.
+struct OnMasses<'a> {
+    rules: &'a PostingRules,
+    masses: &'a [f64],
+}
+
+impl VerdictPolicy for OnMasses<'_> {
+    fn decide(&self, card: &Scorecard) -> Decision {
+        self.rules.decide(card, self.masses)
+    }
+}
+
+impl Scorer for PostingScorer<'_> {
+    fn catalog(&self) -> &Catalog {
+        self.catalog
+    }
+
+    fn name(&self) -> &str {
+        "posting"
+    }
+
+    fn score_own(&self, evidence: &OwnEvidence<'_, '_>) -> Scorecard {
+        let (rules, table) = (&self.rules, &self.table);
+        let mut card = ScorecardBuilder::new(evidence);
+        let n_roles = self.catalog.roles().len();
         for item in evidence.items() {
             if item.record.kind == RecordKind::Role {
                 if item.record.index < n_roles {
@@ -136,27 +158,10 @@ impl<'c> PostingScorer<'c> {
                 card.add(role, item, lean - shared + rules.shared_weight * shared);
             }
         }
-        let masses = card.masses().to_vec();
+        let masses = card.masses();
         let mut card = card.finish_saturating(rules.half);
-        let decision = rules.decide(&card, &masses);
-        card.verdict = decision.verdict;
-        card.recommended = decision.recommended;
-        card.staffing = decision.staffing;
+        card.apply_policy(&OnMasses { rules, masses: &masses });
         card
-    }
-}
-
-impl Scorer for PostingScorer<'_> {
-    fn name(&self) -> &str {
-        "posting"
-    }
-
-    fn score(&self, catalog: &Catalog, evidence: &Evidence) -> Scorecard {
-        if std::ptr::eq(catalog, self.catalog) {
-            self.score_with(&self.table, catalog, evidence)
-        } else {
-            self.score_with(&LeanTable::new(catalog), catalog, evidence)
-        }
     }
 }
 
@@ -165,7 +170,7 @@ impl Scorer for PostingScorer<'_> {
 impl VerdictPolicy for PostingRules {
     fn decide(&self, card: &Scorecard) -> Decision {
         let masses: Vec<f64> = card
-            .scores
+            .scores()
             .iter()
             .map(|s| if s.score < 1.0 { self.half * s.score / (1.0 - s.score) } else { f64::INFINITY })
             .collect();

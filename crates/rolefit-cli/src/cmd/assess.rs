@@ -42,17 +42,17 @@ fn render(doc: &mut Document, catalog: &Catalog, title: &str, card: &Scorecard) 
     doc.line(&format!("verdict: {}", headline(catalog, card)));
     doc.line(&format!(
         "confidence {:.2} (margin {:.2}, {:.0}% of the questions answered)",
-        card.confidence,
-        card.margin,
-        card.coverage * 100.0
+        card.confidence(),
+        card.margin(),
+        card.coverage() * 100.0
     ));
     doc.blank();
     let mut scores = Grid::new(&["role", "score"]);
-    for s in &card.scores {
+    for s in card.scores() {
         scores.row(vec![role_name(catalog, &s.role), format!("{:.2}", s.score)]);
     }
     doc.table(&scores);
-    let mut reasons: Vec<&Contribution> = card.contributions.iter().collect();
+    let mut reasons: Vec<&Contribution> = card.contributions().iter().collect();
     reasons.sort_by(|a, b| b.effect.total_cmp(&a.effect));
     if !reasons.is_empty() {
         let mut grid = Grid::new(&["why (answered yes)", "adds to", "effect", "weight"]);
@@ -67,9 +67,9 @@ fn render(doc: &mut Document, catalog: &Catalog, title: &str, card: &Scorecard) 
         doc.blank();
         doc.table(&grid);
     }
-    if !card.unanswered.is_empty() {
+    if !card.unanswered().is_empty() {
         let mut grid = Grid::new(&["unanswered (lowers the confidence)"]);
-        for id in &card.unanswered {
+        for id in card.unanswered() {
             let question = catalog.signal(id.as_str()).map_or_else(|| id.to_string(), |s| s.question.to_string());
             grid.row(vec![question]);
         }

@@ -1,17 +1,14 @@
 //! Candidate fit: how well a person fits each role, with matching and missing skills.
 
-use std::cell::RefCell;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::bitset::positions;
 use super::candidate_profile::CandidateProfile;
 use super::lookup::RecordLookup;
 use crate::error::ProfileError;
 use crate::evidence::{Evidence, EvidenceItem, Origin, Proficiency, clamp_strength};
 use crate::model::{Importance, Ownership, RecordKind, RecordRef};
-use crate::scoring::{CoverageScorer, Scorecard, ScorecardBuilder, Scorer, Weights};
+use crate::scoring::{CoverageScorer, Scorecard, ScorecardBuilder, Scorer, Weights, positions};
 use crate::{Catalog, Id};
 
 /// The share of the fit that experience carries when a profile lists any (skills carry the rest).
@@ -99,10 +96,6 @@ pub struct CandidateFit<'c> {
     needs: Vec<Vec<(usize, Importance)>>,
 }
 
-thread_local! {
-    static SCRATCH: RefCell<Evidence> = RefCell::new(Evidence::new());
-}
-
 impl<'c> CandidateFit<'c> {
     /// Candidate fit with the catalog's own weights.
     pub fn new(catalog: &'c Catalog) -> Self {
@@ -143,14 +136,15 @@ impl<'c> CandidateFit<'c> {
 
     /// The profile as evidence; ids the catalog does not have are skipped
     /// ([`CandidateProfile::check`] reports them).
-    pub fn evidence(&self, profile: &CandidateProfile) -> Evidence {
-        let mut evidence = Evidence::with_capacity(profile.skills.len() + profile.experience.len());
+    pub fn evidence(&self, profile: &CandidateProfile) -> Evidence<'c> {
+        let mut evidence = Evidence::with_capacity(self.catalog, profile.skills.len() + profile.experience.len());
         self.evidence_into(profile, &mut evidence);
         evidence
     }
 
-    /// Like [`evidence`](Self::evidence), reusing `evidence`'s allocations (it is cleared first).
-    pub fn evidence_into(&self, profile: &CandidateProfile, evidence: &mut Evidence) {
+    /// Like [`evidence`](Self::evidence), reusing `evidence`'s allocations (it is cleared
+    /// first); `evidence` must be about this fit's catalog.
+    pub fn evidence_into(&self, profile: &CandidateProfile, evidence: &mut Evidence<'_>) {
         evidence.clear();
         let skills = profile.skills.iter().filter_map(|(id, proficiency)| {
             Some(skill_item(self.ids.get(id.as_str(), RecordKind::Skill)?.index, *proficiency))
@@ -178,27 +172,18 @@ impl<'c> CandidateFit<'c> {
         self.report(profile, |index| held.proficiency(index), card)
     }
 
-    /// How well the candidate fits each role, with another strategy.
+    /// How well the candidate fits each role, with another scorer (prepared for this
+    /// fit's catalog, or for another, whose records are then found by id).
     pub fn assess_with<S: Scorer + ?Sized>(&self, profile: &CandidateProfile, scorer: &S) -> FitReport {
-        // The evidence is scratch space: one buffer per thread rather than one per profile.
-        SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut evidence) => {
-                self.evidence_into(profile, &mut evidence);
-                self.report_from_evidence(profile, &evidence, scorer.score(self.catalog, &evidence))
-            }
-            Err(_) => {
-                let evidence = self.evidence(profile);
-                self.report_from_evidence(profile, &evidence, scorer.score(self.catalog, &evidence))
-            }
-        })
+        let evidence = self.evidence(profile);
+        self.report_from_evidence(profile, &evidence, scorer.score(&evidence))
     }
 
     /// The profile's skills and experience by catalog position, or `None` when the catalog
-    /// has more skills or responsibilities than a [`Held`] has room for, or the built-in
-    /// strategies were built for another catalog.
+    /// has more skills or responsibilities than a [`Held`] has room for.
     fn held(&self, profile: &CandidateProfile) -> Option<Held> {
         let fits = self.catalog.skills().len() <= Held::MAX && self.catalog.responsibilities().len() <= Held::MAX;
-        if !(fits && self.skills.built_for(self.catalog) && self.with_experience.built_for(self.catalog)) {
+        if !fits {
             return None;
         }
         let mut held = Held::default();
@@ -217,7 +202,12 @@ impl<'c> CandidateFit<'c> {
         Some(held)
     }
 
-    fn report_from_evidence(&self, profile: &CandidateProfile, evidence: &Evidence, scorecard: Scorecard) -> FitReport {
+    fn report_from_evidence(
+        &self,
+        profile: &CandidateProfile,
+        evidence: &Evidence<'_>,
+        scorecard: Scorecard,
+    ) -> FitReport {
         // Each skill's proficiency by position: one pass over the evidence instead of a search per need.
         let mut held: Vec<Option<Proficiency>> = vec![None; self.catalog.skills().len()];
         for item in evidence.items() {

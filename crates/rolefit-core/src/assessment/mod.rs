@@ -2,7 +2,6 @@
 //! ([`OrgProfile`], scored by [`NeedsAssessment`]) and a person's skills
 //! ([`CandidateProfile`], scored by [`CandidateFit`]).
 
-mod bitset;
 mod candidate_profile;
 mod fit;
 mod lookup;

@@ -81,46 +81,84 @@ pub const SMALL_COMPANY_MAX_EMPLOYEES: u32 = 49;
 /// Fewest employees of a "large enterprise", when no stage is given.
 pub const LARGE_ENTERPRISE_MIN_EMPLOYEES: u32 = 1000;
 
-/// The canonical signals the typed answers of an [`OrgProfile`] map onto, in slot order.
-pub(crate) const TYPED_SIGNALS: [&str; 25] = [
-    "agile-scrum-environment",
-    "delivery-bottleneck",
-    "vision-already-clear",
-    "single-product",
-    "stable-market",
-    "rapid-iteration",
-    "continuous-improvement-phase",
-    "fast-shifting-priorities",
-    "dedicated-dev-team",
-    "well-defined-roadmap",
-    "backlog-owner-needed",
-    "specific-product-user-focus",
-    "vision-strategy-needed",
-    "market-research-needed",
-    "multiple-products",
-    "many-departments",
-    "rapidly-changing-market",
-    "new-products-or-markets",
-    "long-term-planning-needed",
-    "startup-stage",
-    "tight-budget",
-    "simple-product",
-    "scaling-company",
-    "large-enterprise",
-    "complex-product",
-];
+/// The one table from [`OrgProfile`]'s typed fields to the catalog's assessment signals:
+/// each row a signal id and how the profile answers it (`None`: unknown). A catalog
+/// without a row's signal leaves that field unused; its other signals are answered
+/// through [`OrgProfile::answers`].
+///
+/// The macro makes of the table the list of ids ([`TYPED_SIGNALS`]) and
+/// [`OrgProfile::typed_answers`], which answers every row in one pass.
+macro_rules! typed_signals {
+    ($( $signal:literal => |$p:ident| $answer:expr ),* $(,)?) => {
+        /// The signals the typed fields answer, in the table's order (bit `s` of [`TypedAnswers`]).
+        pub(crate) const TYPED_SIGNALS: &[&str] = &[$($signal),*];
 
-/// The typed fields' answers: bit `s` is slot `s` of [`TYPED_SIGNALS`].
+        impl OrgProfile {
+            /// The typed fields' answers to [`TYPED_SIGNALS`], as sets of their positions.
+            pub(crate) fn typed_answers(&self) -> TypedAnswers {
+                let mut a = TypedAnswers::default();
+                let mut slot = 0_u32;
+                $(
+                    let answer: Option<bool> = { let $p = self; $answer };
+                    a.yes |= u32::from(answer == Some(true)) << slot;
+                    a.known |= u32::from(answer.is_some()) << slot;
+                    slot += 1;
+                )*
+                let _ = slot;
+                a
+            }
+        }
+    };
+}
+
+typed_signals! {
+    "agile-scrum-environment" => |p| p.methodology.map(|m| m != Methodology::Waterfall),
+    "delivery-bottleneck" => |p| p.delivery_is_bottleneck,
+    "vision-already-clear" => |p| p.vision.map(|v| v == VisionState::Clear),
+    // Zero products is refused by `check`; read it as unknown rather than guess.
+    "single-product" => |p| p.products.filter(|n| *n > 0).map(|n| n < SEVERAL_PRODUCTS_MIN),
+    "stable-market" => |p| p.market.map(|m| m == MarketPace::Stable),
+    "rapid-iteration" => |p| p.releases_often,
+    "continuous-improvement-phase" => |p| p.live_and_improving,
+    "fast-shifting-priorities" => |p| p.priorities_shift_often,
+    "dedicated-dev-team" => |p| p.dedicated_dev_team,
+    "well-defined-roadmap" => |p| p.roadmap_defined,
+    "backlog-owner-needed" => |p| p.backlog_has_owner.map(|b| !b),
+    "specific-product-user-focus" => |p| p.product_user_insight_needed,
+    "vision-strategy-needed" => |p| p.vision.map(|v| v == VisionState::NeedsDefining),
+    "market-research-needed" => |p| p.market_research_needed,
+    "multiple-products" => |p| p.products.filter(|n| *n > 0).map(|n| n >= SEVERAL_PRODUCTS_MIN),
+    "many-departments" => |p| p.departments_to_coordinate.map(|n| n >= MANY_DEPARTMENTS_MIN),
+    "rapidly-changing-market" => |p| p.market.map(|m| m == MarketPace::ChangingFast),
+    "new-products-or-markets" => |p| p.new_products_or_markets,
+    "long-term-planning-needed" => |p| p.long_term_planning_needed,
+    // The stage decides; without one, headcount tells small from large (not whether the
+    // company is growing).
+    "startup-stage" => |p| match (p.stage, p.employees.filter(|n| *n > 0)) {
+        (Some(stage), _) => Some(stage == CompanyStage::Startup),
+        (None, n) => n.map(|n| n <= SMALL_COMPANY_MAX_EMPLOYEES),
+    },
+    "tight-budget" => |p| p.one_hire_budget,
+    "simple-product" => |p| p.complexity.map(|c| c == Complexity::Simple),
+    "scaling-company" => |p| p.stage.map(|stage| stage == CompanyStage::Growing),
+    "large-enterprise" => |p| match (p.stage, p.employees.filter(|n| *n > 0)) {
+        (Some(stage), _) => Some(stage == CompanyStage::Enterprise),
+        (None, n) => n.map(|n| n >= LARGE_ENTERPRISE_MIN_EMPLOYEES),
+    },
+    "complex-product" => |p| p.complexity.map(|c| c == Complexity::Complex),
+}
+
+/// The typed fields' answers: bit `s` is row `s` of the table above.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct TypedAnswers {
-    /// The slots answered "yes".
+    /// The rows answered "yes".
     pub(crate) yes: u32,
-    /// The slots answered at all.
+    /// The rows answered at all.
     pub(crate) known: u32,
 }
 
 impl TypedAnswers {
-    /// The answer in one slot.
+    /// The answer in one row.
     pub(crate) fn get(self, slot: u8) -> Answer {
         match (self.known >> slot & 1, self.yes >> slot & 1) {
             (0, _) => Answer::Unknown,
@@ -130,38 +168,8 @@ impl TypedAnswers {
     }
 }
 
-// Every slot has a bit.
+// Every row has a bit.
 const _: () = assert!(TYPED_SIGNALS.len() <= u32::BITS as usize);
-
-/// Positions in [`TYPED_SIGNALS`].
-#[derive(Clone, Copy)]
-enum Slot {
-    AgileScrum,
-    DeliveryBottleneck,
-    VisionClear,
-    SingleProduct,
-    StableMarket,
-    RapidIteration,
-    ContinuousImprovement,
-    ShiftingPriorities,
-    DedicatedDevTeam,
-    RoadmapDefined,
-    BacklogOwnerNeeded,
-    ProductUserFocus,
-    VisionNeeded,
-    MarketResearch,
-    MultipleProducts,
-    ManyDepartments,
-    ChangingMarket,
-    NewProductsOrMarkets,
-    LongTermPlanning,
-    Startup,
-    TightBudget,
-    SimpleProduct,
-    Scaling,
-    LargeEnterprise,
-    ComplexProduct,
-}
 
 /// An organisation's situation: typed answers to the needs assessment ("which role do we need?").
 ///
@@ -291,55 +299,5 @@ impl OrgProfile {
             c.key("answers", id.as_str(), |c| c.checked_reference(None, id, RecordKind::Signal));
         }
         if problems.is_empty() { Ok(()) } else { Err(ProfileError::Invalid(Problems::new(Subject::Profile, problems))) }
-    }
-
-    /// The typed fields' answers to [`TYPED_SIGNALS`], as sets of slots.
-    pub(crate) fn typed_answers(&self) -> TypedAnswers {
-        let mut a = TypedAnswers::default();
-        let mut set = |slot: Slot, known: Option<bool>| {
-            a.yes |= u32::from(known == Some(true)) << slot as u32;
-            a.known |= u32::from(known.is_some()) << slot as u32;
-        };
-        let not = |b: Option<bool>| b.map(|b| !b);
-
-        set(Slot::AgileScrum, self.methodology.map(|m| m != Methodology::Waterfall));
-        set(Slot::DeliveryBottleneck, self.delivery_is_bottleneck);
-        set(Slot::VisionClear, self.vision.map(|v| v == VisionState::Clear));
-        set(Slot::VisionNeeded, self.vision.map(|v| v == VisionState::NeedsDefining));
-        // Zero products is rejected by `check`; read it as unknown rather than guess.
-        let products = self.products.filter(|n| *n > 0);
-        set(Slot::SingleProduct, products.map(|n| n < SEVERAL_PRODUCTS_MIN));
-        set(Slot::MultipleProducts, products.map(|n| n >= SEVERAL_PRODUCTS_MIN));
-        set(Slot::StableMarket, self.market.map(|m| m == MarketPace::Stable));
-        set(Slot::ChangingMarket, self.market.map(|m| m == MarketPace::ChangingFast));
-        set(Slot::RapidIteration, self.releases_often);
-        set(Slot::ContinuousImprovement, self.live_and_improving);
-        set(Slot::ShiftingPriorities, self.priorities_shift_often);
-        set(Slot::DedicatedDevTeam, self.dedicated_dev_team);
-        set(Slot::RoadmapDefined, self.roadmap_defined);
-        set(Slot::BacklogOwnerNeeded, not(self.backlog_has_owner));
-        set(Slot::ProductUserFocus, self.product_user_insight_needed);
-        set(Slot::MarketResearch, self.market_research_needed);
-        set(Slot::ManyDepartments, self.departments_to_coordinate.map(|n| n >= MANY_DEPARTMENTS_MIN));
-        set(Slot::NewProductsOrMarkets, self.new_products_or_markets);
-        set(Slot::LongTermPlanning, self.long_term_planning_needed);
-        set(Slot::TightBudget, self.one_hire_budget);
-        set(Slot::SimpleProduct, self.complexity.map(|c| c == Complexity::Simple));
-        set(Slot::ComplexProduct, self.complexity.map(|c| c == Complexity::Complex));
-
-        match (self.stage, self.employees.filter(|n| *n > 0)) {
-            (Some(stage), _) => {
-                set(Slot::Startup, Some(stage == CompanyStage::Startup));
-                set(Slot::Scaling, Some(stage == CompanyStage::Growing));
-                set(Slot::LargeEnterprise, Some(stage == CompanyStage::Enterprise));
-            }
-            // Headcount tells small from large, not whether the company is growing.
-            (None, Some(n)) => {
-                set(Slot::Startup, Some(n <= SMALL_COMPANY_MAX_EMPLOYEES));
-                set(Slot::LargeEnterprise, Some(n >= LARGE_ENTERPRISE_MIN_EMPLOYEES));
-            }
-            (None, None) => {}
-        }
-        a
     }
 }

@@ -13,6 +13,7 @@ pub use compare::{Comparison, DimensionRow, KpiRow, Leaning, ResponsibilityRow, 
 pub use diff::{Bump, CatalogDiff, Change, ChangeKind, diff};
 
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -53,11 +54,39 @@ use crate::read::{Format, Limits};
 /// assert_eq!(catalog.role("product-owner").map(|r| &*r.name), Some("Product Owner"));
 /// # Ok::<(), rolefit_core::CatalogError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Catalog {
     data: CatalogData,
     /// Every id in the catalog with its record, sorted by id.
     index: Cow<'static, [(Id, RecordRef)]>,
+    id: CatalogId,
+}
+
+/// Which catalog something was built against: evidence, a prepared scorer.
+///
+/// Each catalog built gets its own; a clone keeps it (it holds the same records, at the
+/// same positions). A baked catalog's is derived from its records, so it is the same in
+/// every build. Two catalogs with the same id hold the same records in the same order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CatalogId(u64);
+
+impl CatalogId {
+    /// A fresh id for a catalog built at run time. Baked ids have the top bit set, so the
+    /// two never meet.
+    fn fresh() -> Self {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        Self(NEXT.fetch_add(1, AtomicOrdering::Relaxed) & !BAKED)
+    }
+}
+
+/// The bit that marks a baked catalog's id.
+const BAKED: u64 = 1 << 63;
+
+/// Two catalogs are equal when they hold the same records; their ids do not take part.
+impl PartialEq for Catalog {
+    fn eq(&self, other: &Self) -> bool {
+        self.data == other.data && self.index == other.index
+    }
 }
 
 impl Catalog {
@@ -70,16 +99,24 @@ impl Catalog {
         let mut index: Vec<(Id, RecordRef)> = Vec::new();
         data.each_id(|id, at| index.push((id.clone(), at)));
         index.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        Ok(Self { data, index: Cow::Owned(index) })
+        Ok(Self { data, index: Cow::Owned(index), id: CatalogId::fresh() })
     }
 
-    /// Wraps generated data and its generated index without checking either.
+    /// Wraps generated data and its generated index without checking either; `content`
+    /// is a hash of the records (the generator's [`content_hash`](Self::content_hash)),
+    /// which makes the catalog's [`id`](Self::id).
     ///
     /// For `rolefit-data`'s baked catalog only, whose tests check that the result
     /// equals [`Catalog::new`] on the same data.
     #[doc(hidden)]
-    pub const fn from_baked(data: CatalogData, index: &'static [(Id, RecordRef)]) -> Self {
-        Self { data, index: Cow::Borrowed(index) }
+    pub const fn from_baked(data: CatalogData, index: &'static [(Id, RecordRef)], content: u64) -> Self {
+        Self { data, index: Cow::Borrowed(index), id: CatalogId(content | BAKED) }
+    }
+
+    /// Which catalog this is, for checking that evidence and a prepared scorer were built
+    /// against it.
+    pub fn id(&self) -> CatalogId {
+        self.id
     }
 
     /// Reads and validates a catalog document in JSON, within the default [`Limits`].
@@ -262,6 +299,13 @@ impl Catalog {
     #[cfg(feature = "bake")]
     pub fn baked_index(&self) -> &[(Id, RecordRef)] {
         &self.index
+    }
+
+    /// A hash of the records (FNV-1a over `json`, the catalog as JSON), for the
+    /// generator to bake as the catalog's id.
+    #[cfg(feature = "bake")]
+    pub fn content_hash(json: &str) -> u64 {
+        json.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
     }
 
     /// The ids of the records of the kinds with ids, each with where it is, in document

@@ -31,9 +31,10 @@ pub struct EvidenceItem {
 /// cannot change a score: pushing a record again keeps the stronger item (on a tie, the
 /// smaller [`Origin`]). Strengths are clamped to `[0, 1]`; a NaN strength counts as 0.
 ///
-/// Facts are [`RecordRef`]s of the catalog the evidence is meant for, resolved once so
-/// that scoring does no id lookups. Evidence built for one catalog means nothing for
-/// another; strategies skip references a catalog does not have.
+/// Evidence is built against one catalog and keeps it: its records are [`RecordRef`]s of
+/// that catalog, resolved once so that scoring does no id lookups. A scorer prepared for
+/// another catalog does not read those positions as its own: [`Scorer::score`](crate::Scorer::score)
+/// first finds the same records there by id ([`for_catalog`](Self::for_catalog)).
 ///
 /// ```
 /// use rolefit_core::evidence::{Answer, Evidence, Origin};
@@ -54,17 +55,25 @@ pub struct EvidenceItem {
 ///     staffing = "one-person"
 ///     sources = ["notes"]
 /// "#)?;
-/// let mut evidence = Evidence::new();
+/// let mut evidence = Evidence::new(&catalog);
 /// let yes = Origin::Answer { answer: Answer::Yes };
-/// assert!(evidence.push_id(&catalog, "scrum", 1.0, yes.clone()).is_some());
-/// assert!(evidence.push_id(&catalog, "no-such-record", 1.0, yes).is_none());
+/// assert!(evidence.push_id("scrum", 1.0, yes.clone()).is_some());
+/// assert!(evidence.push_id("no-such-record", 1.0, yes).is_none());
 /// assert_eq!(evidence.len(), 1);
 /// # Ok::<(), rolefit_core::CatalogError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Evidence {
+#[derive(Debug, Clone)]
+pub struct Evidence<'c> {
+    catalog: &'c Catalog,
     items: Vec<EvidenceItem>,
     unknown: Vec<RecordRef>,
+}
+
+/// Evidence is equal when it is about the same catalog and says the same.
+impl PartialEq for Evidence<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.catalog.id() == other.catalog.id() && self.items == other.items && self.unknown == other.unknown
+    }
 }
 
 /// The order of records as one integer pair: kind, then position (what `RecordRef`'s derived
@@ -88,15 +97,35 @@ fn stronger(new: &EvidenceItem, old: &EvidenceItem) -> bool {
     }
 }
 
-impl Evidence {
-    /// No evidence.
-    pub fn new() -> Self {
-        Self::default()
+impl<'c> Evidence<'c> {
+    /// No evidence yet, about `catalog`'s records.
+    pub fn new(catalog: &'c Catalog) -> Self {
+        Self { catalog, items: Vec::new(), unknown: Vec::new() }
     }
 
-    /// No evidence, with room for `items` items.
-    pub fn with_capacity(items: usize) -> Self {
-        Self { items: Vec::with_capacity(items), unknown: Vec::new() }
+    /// No evidence yet, with room for `items` items.
+    pub fn with_capacity(catalog: &'c Catalog, items: usize) -> Self {
+        Self { catalog, items: Vec::with_capacity(items), unknown: Vec::new() }
+    }
+
+    /// The catalog the evidence is about.
+    pub fn catalog(&self) -> &'c Catalog {
+        self.catalog
+    }
+
+    /// The same evidence about `catalog`'s records: each record found there by its id
+    /// (and left out when `catalog` has no record with that id, or one of another kind).
+    pub fn for_catalog<'d>(&self, catalog: &'d Catalog) -> Evidence<'d> {
+        let find = |at: RecordRef| {
+            let id = self.catalog.get(at)?.key();
+            catalog.locate(id.as_str()).filter(|r| r.kind == at.kind)
+        };
+        let mut moved = Evidence::with_capacity(catalog, self.items.len());
+        moved.extend(self.items.iter().filter_map(|i| Some(EvidenceItem { record: find(i.record)?, ..i.clone() })));
+        for at in self.unknown.iter().filter_map(|at| find(*at)) {
+            moved.mark_unknown(at);
+        }
+        moved
     }
 
     /// Adds an item for a record; keeps the stronger item if the record is already there.
@@ -118,11 +147,11 @@ impl Evidence {
         }
     }
 
-    /// Adds an item for the record with this id in `catalog`; returns where the record is,
-    /// or `None` (adding nothing) when the catalog has no such id.
+    /// Adds an item for the record with this id; returns where the record is, or `None`
+    /// (adding nothing) when the catalog has no such id.
     #[must_use = "None means the id is not in the catalog and nothing was added"]
-    pub fn push_id(&mut self, catalog: &Catalog, id: &str, strength: f64, origin: Origin) -> Option<RecordRef> {
-        let record = catalog.locate(id)?;
+    pub fn push_id(&mut self, id: &str, strength: f64, origin: Origin) -> Option<RecordRef> {
+        let record = self.catalog.locate(id)?;
         self.push(record, strength, origin);
         Some(record)
     }
@@ -188,7 +217,7 @@ impl Evidence {
 /// Gives the same evidence as [`push`](Evidence::push)ing each item in turn, with one sort
 /// at the end instead of an insertion per item that arrives out of order (a profile's
 /// ids come in alphabetical order, not the catalog's).
-impl Extend<EvidenceItem> for Evidence {
+impl Extend<EvidenceItem> for Evidence<'_> {
     fn extend<I: IntoIterator<Item = EvidenceItem>>(&mut self, iter: I) {
         let from = self.items.len().saturating_sub(1);
         self.items
@@ -204,14 +233,6 @@ impl Extend<EvidenceItem> for Evidence {
                 .then_with(|| a.origin.cmp(&b.origin))
         });
         self.items.dedup_by(|later, first| later.record == first.record);
-    }
-}
-
-impl FromIterator<EvidenceItem> for Evidence {
-    fn from_iter<I: IntoIterator<Item = EvidenceItem>>(iter: I) -> Self {
-        let mut evidence = Self::new();
-        evidence.extend(iter);
-        evidence
     }
 }
 

@@ -9,7 +9,7 @@ use crate::{Catalog, Id};
 impl Scorecard {
     /// A card with every role at 0 and an `undetermined` verdict: what empty evidence gives.
     pub fn neutral(catalog: &Catalog) -> Self {
-        ScorecardBuilder::new(catalog, &Evidence::new()).finish_saturating(1.0)
+        ScorecardBuilder::new(&Evidence::new(catalog)).finish_saturating(1.0)
     }
 }
 
@@ -30,9 +30,9 @@ impl Scorecard {
 /// use rolefit_core::scoring::ScorecardBuilder;
 /// use rolefit_core::{Catalog, Evidence};
 /// let catalog = Catalog::new(Default::default())?;
-/// let evidence = Evidence::new();
-/// let card = ScorecardBuilder::new(&catalog, &evidence).finish_saturating(1.0);
-/// assert!(card.scores.is_empty());
+/// let evidence = Evidence::new(&catalog);
+/// let card = ScorecardBuilder::new(&evidence).finish_saturating(1.0);
+/// assert!(card.scores().is_empty());
 /// # Ok::<(), rolefit_core::CatalogError>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -42,32 +42,47 @@ pub struct ScorecardBuilder<'a> {
     card: Scorecard,
 }
 
-impl<'a> ScorecardBuilder<'a> {
-    /// Starts a card for the catalog's roles, with coverage and staffing read from the evidence.
-    pub fn new(catalog: &'a Catalog, evidence: &Evidence) -> Self {
-        let mut staffing_evidence = StaffingEvidence::default();
-        let mut answered = 0_usize;
-        let mut supported = 0_usize;
-        for item in evidence.items() {
-            if record_id(catalog, item.record).is_none() {
-                continue;
-            }
-            answered += 1;
-            supported += usize::from(item.strength > 0.0);
-            if item.record.kind == RecordKind::Signal
-                && let Some(staffing) = catalog.signals().get(item.record.index).and_then(|s| s.staffing)
-            {
-                staffing_evidence.add(staffing, item.strength);
-            }
+/// Sets a card's coverage, staffing evidence and unanswered questions from evidence about
+/// the card's catalog, reusing the card's lists; returns how many items support a record
+/// (strength above 0). Leaves scores and contributions alone.
+pub(crate) fn read_evidence(evidence: &Evidence<'_>, card: &mut Scorecard) -> usize {
+    let catalog = evidence.catalog();
+    let mut staffing_evidence = StaffingEvidence::default();
+    let mut answered = 0_usize;
+    let mut supported = 0_usize;
+    for item in evidence.items() {
+        if record_id(catalog, item.record).is_none() {
+            continue;
         }
-        let unanswered: Vec<Id> = if evidence.unknown().is_empty() {
-            Vec::new()
-        } else {
-            evidence.unanswered().filter_map(|f| record_id(catalog, f).cloned()).collect()
-        };
-        let asked = answered + unanswered.len();
-        let coverage = if asked == 0 { 0.0 } else { answered as f64 / asked as f64 };
-        Self::start(catalog, coverage, staffing_evidence, unanswered, supported)
+        answered += 1;
+        supported += usize::from(item.strength > 0.0);
+        if item.record.kind == RecordKind::Signal
+            && let Some(staffing) = catalog.signals().get(item.record.index).and_then(|s| s.staffing)
+        {
+            staffing_evidence.add(staffing, item.strength);
+        }
+    }
+    card.unanswered.clear();
+    if !evidence.unknown().is_empty() {
+        card.unanswered.extend(evidence.unanswered().filter_map(|f| record_id(catalog, f).cloned()));
+    }
+    let asked = answered + card.unanswered.len();
+    card.coverage = if asked == 0 { 0.0 } else { answered as f64 / asked as f64 };
+    card.staffing_evidence = staffing_evidence;
+    supported
+}
+
+impl<'a> ScorecardBuilder<'a> {
+    /// Starts a card for the roles of the evidence's catalog, with coverage and staffing
+    /// read from the evidence.
+    pub fn new(evidence: &Evidence<'a>) -> Self {
+        let catalog = evidence.catalog();
+        let mut card = Scorecard::default();
+        let supported = read_evidence(evidence, &mut card);
+        card.scores = zero_scores(catalog);
+        // Most records lean to one or two roles.
+        card.contributions = Vec::with_capacity(supported * catalog.roles().len().min(2));
+        Self { catalog, card }
     }
 
     /// Starts a card for evidence of `answered` items, none unknown and none about a signal:

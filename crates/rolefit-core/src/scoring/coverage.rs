@@ -5,11 +5,11 @@ use std::borrow::Borrow;
 use super::card_builder::ScorecardBuilder;
 use super::lean_table::LeanTable;
 use super::scorecard::Scorecard;
-use super::scorer::Scorer;
+use super::scorer::{OwnEvidence, Scorer, Strategy};
 use super::weights::Weights;
 use crate::Catalog;
 use crate::error::ProfileError;
-use crate::evidence::{Evidence, EvidenceItem, record_id};
+use crate::evidence::{EvidenceItem, record_id};
 use crate::model::RecordKind;
 
 /// The `coverage` strategy: for each role, the share of its needs among some kinds of
@@ -29,14 +29,13 @@ use crate::model::RecordKind;
 /// use rolefit_core::{Catalog, CoverageScorer, Evidence, RecordKind, Scorer};
 /// let catalog = Catalog::new(Default::default())?;
 /// let skills = CoverageScorer::new(&catalog, &[RecordKind::Skill]);
-/// assert_eq!(skills.score(&catalog, &Evidence::new()).verdict.as_str(), "undetermined");
+/// assert_eq!(skills.score(&Evidence::new(&catalog)).verdict().as_str(), "undetermined");
 /// # Ok::<(), rolefit_core::CatalogError>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct CoverageScorer<'c> {
     catalog: &'c Catalog,
     table: LeanTable,
-    weights: Option<Weights>,
     kinds: Vec<RecordKind>,
     /// Per kind, its share of the score; `None` pools the kinds against one total.
     shares: Option<Vec<f64>>,
@@ -62,14 +61,14 @@ impl<'c> CoverageScorer<'c> {
     /// The strategy over facts of these kinds, pooled against one total per role, with the
     /// catalog's own weights.
     pub fn new(catalog: &'c Catalog, kinds: &[RecordKind]) -> Self {
-        Self::build(catalog, LeanTable::new(catalog), None, kinds.to_vec(), None)
+        Self::build(catalog, LeanTable::new(catalog), kinds.to_vec(), None)
     }
 
     /// The strategy with `weights` overriding the catalog's; fails, listing every problem,
     /// when an id or a weight does not fit the catalog.
     pub fn with_weights(catalog: &'c Catalog, kinds: &[RecordKind], weights: &Weights) -> Result<Self, ProfileError> {
         let table = LeanTable::with_weights(catalog, weights)?;
-        Ok(Self::build(catalog, table, Some(weights.clone()), kinds.to_vec(), None))
+        Ok(Self::build(catalog, table, kinds.to_vec(), None))
     }
 
     /// Coverage per kind of fact, each against its own total and weighted by its share:
@@ -85,7 +84,7 @@ impl<'c> CoverageScorer<'c> {
     /// ```
     pub fn by_kind(catalog: &'c Catalog, shares: &[(RecordKind, f64)]) -> Self {
         let kinds = shares.iter().map(|(k, _)| *k).collect();
-        Self::build(catalog, LeanTable::new(catalog), None, kinds, Some(normalize(shares)))
+        Self::build(catalog, LeanTable::new(catalog), kinds, Some(normalize(shares)))
     }
 
     /// [`by_kind`](Self::by_kind) with `weights` overriding the catalog's.
@@ -96,18 +95,12 @@ impl<'c> CoverageScorer<'c> {
     ) -> Result<Self, ProfileError> {
         let table = LeanTable::with_weights(catalog, weights)?;
         let kinds = shares.iter().map(|(k, _)| *k).collect();
-        Ok(Self::build(catalog, table, Some(weights.clone()), kinds, Some(normalize(shares))))
+        Ok(Self::build(catalog, table, kinds, Some(normalize(shares))))
     }
 
-    fn build(
-        catalog: &'c Catalog,
-        table: LeanTable,
-        weights: Option<Weights>,
-        kinds: Vec<RecordKind>,
-        shares: Option<Vec<f64>>,
-    ) -> Self {
+    fn build(catalog: &'c Catalog, table: LeanTable, kinds: Vec<RecordKind>, shares: Option<Vec<f64>>) -> Self {
         let needs = needs_of(&table, &kinds, shares.as_deref());
-        Self { catalog, table, weights, kinds, shares, needs }
+        Self { catalog, table, kinds, shares, needs }
     }
 
     /// The kinds of fact it scores.
@@ -126,33 +119,15 @@ impl<'c> CoverageScorer<'c> {
         total
     }
 
-    /// The strategy on items sorted by fact, one per fact, for the catalog it was built for;
-    /// `card` knows the evidence's coverage. For adapters that make the items straight from
-    /// their input rather than through an [`Evidence`] (the candidate fit's fast path).
-    pub(crate) fn score_items<I>(&self, card: ScorecardBuilder<'_>, items: I) -> Scorecard
+    /// The strategy on items about its catalog, sorted by record, one per record; `card`
+    /// knows the evidence's coverage. For adapters that make the items straight from their
+    /// input rather than through an [`Evidence`](crate::Evidence) (the candidate fit).
+    pub(crate) fn score_items<I>(&self, mut card: ScorecardBuilder<'_>, items: I) -> Scorecard
     where
         I: IntoIterator,
         I::Item: Borrow<EvidenceItem>,
     {
-        self.score_sorted(&self.table, &self.needs, card, items)
-    }
-
-    /// Whether the strategy was built for this catalog (and so may use its own table).
-    pub(crate) fn built_for(&self, catalog: &Catalog) -> bool {
-        std::ptr::eq(catalog, self.catalog)
-    }
-
-    fn score_sorted<I>(
-        &self,
-        table: &LeanTable,
-        needs: &[Vec<f64>],
-        mut card: ScorecardBuilder<'_>,
-        items: I,
-    ) -> Scorecard
-    where
-        I: IntoIterator,
-        I::Item: Borrow<EvidenceItem>,
-    {
+        let (table, needs) = (&self.table, &self.needs);
         let catalog = card.catalog();
         for item in items {
             let item = item.borrow();
@@ -178,20 +153,66 @@ impl<'c> CoverageScorer<'c> {
 }
 
 impl Scorer for CoverageScorer<'_> {
+    fn catalog(&self) -> &Catalog {
+        self.catalog
+    }
+
     fn name(&self) -> &str {
         "coverage"
     }
 
-    fn score(&self, catalog: &Catalog, evidence: &Evidence) -> Scorecard {
-        if self.built_for(catalog) {
-            self.score_sorted(&self.table, &self.needs, ScorecardBuilder::new(catalog, evidence), evidence.items())
-        } else {
-            let table = match &self.weights {
-                Some(w) => LeanTable::with_weights_lenient(catalog, w),
-                None => LeanTable::new(catalog),
-            };
-            let needs = needs_of(&table, &self.kinds, self.shares.as_deref());
-            self.score_sorted(&table, &needs, ScorecardBuilder::new(catalog, evidence), evidence.items())
-        }
+    fn score_own(&self, evidence: &OwnEvidence<'_, '_>) -> Scorecard {
+        self.score_items(ScorecardBuilder::new(evidence), evidence.items())
+    }
+}
+
+/// The `coverage` strategy, before it is prepared for a catalog: the kinds of record it
+/// scores, pooled or each with its share, and [`Weights`] over the catalog's. See
+/// [`CoverageScorer`] for the formula.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coverage {
+    shares: Vec<(RecordKind, f64)>,
+    pooled: bool,
+    weights: Option<Weights>,
+}
+
+impl Coverage {
+    /// Records of these kinds, pooled against one total per role.
+    pub fn new(kinds: &[RecordKind]) -> Self {
+        Self { shares: kinds.iter().map(|k| (*k, 1.0)).collect(), pooled: true, weights: None }
+    }
+
+    /// Each kind against its own total, weighted by its share (see [`CoverageScorer::by_kind`]).
+    pub fn by_kind(shares: &[(RecordKind, f64)]) -> Self {
+        Self { shares: shares.to_vec(), pooled: false, weights: None }
+    }
+
+    /// With `weights` overriding the catalog's.
+    #[must_use]
+    pub fn with_weights(mut self, weights: Weights) -> Self {
+        self.weights = Some(weights);
+        self
+    }
+
+    /// The strategy prepared for `catalog`; fails, listing every problem, when the weights
+    /// do not fit it.
+    pub fn for_catalog<'c>(&self, catalog: &'c Catalog) -> Result<CoverageScorer<'c>, ProfileError> {
+        let table = match &self.weights {
+            Some(weights) => LeanTable::with_weights(catalog, weights)?,
+            None => LeanTable::new(catalog),
+        };
+        let kinds = self.shares.iter().map(|(k, _)| *k).collect();
+        let shares = (!self.pooled).then(|| normalize(&self.shares));
+        Ok(CoverageScorer::build(catalog, table, kinds, shares))
+    }
+}
+
+impl Strategy for Coverage {
+    fn prepare<'c>(&'c self, catalog: &'c Catalog) -> Result<Box<dyn Scorer + Send + Sync + 'c>, ProfileError> {
+        Ok(Box::new(self.for_catalog(catalog)?))
+    }
+
+    fn name(&self) -> &str {
+        "coverage"
     }
 }

@@ -1,11 +1,11 @@
-//! A weighted ensemble of strategies.
+//! A weighted ensemble of scorers.
 
 use std::fmt;
 
 use super::explanation::Explanation;
 use super::policy::Thresholds;
 use super::scorecard::{Scorecard, same_id, zero_scores};
-use super::scorer::Scorer;
+use super::scorer::{OwnEvidence, Scorer};
 use crate::Catalog;
 use crate::evidence::Evidence;
 
@@ -24,15 +24,15 @@ use crate::evidence::Evidence;
 /// use rolefit_core::scoring::Ensemble;
 /// use rolefit_core::{Catalog, CoverageScorer, Evidence, LeanScorer, RecordKind, Scorer};
 /// let catalog = Catalog::new(Default::default())?;
-/// let ensemble = Ensemble::new()
+/// let ensemble = Ensemble::new(&catalog)
 ///     .with(LeanScorer::new(&catalog), 2.0)
 ///     .with(CoverageScorer::new(&catalog, &[RecordKind::Skill]), 1.0);
 /// assert_eq!(ensemble.len(), 2);
-/// let card = ensemble.score(&catalog, &Evidence::new());
+/// let card = ensemble.score(&Evidence::new(&catalog));
 /// # Ok::<(), rolefit_core::CatalogError>(())
 /// ```
-#[derive(Default)]
 pub struct Ensemble<'s> {
+    catalog: &'s Catalog,
     members: Vec<(Box<dyn Scorer + Send + Sync + 's>, f64)>,
 }
 
@@ -47,9 +47,10 @@ fn usable(weight: f64) -> f64 {
 }
 
 impl<'s> Ensemble<'s> {
-    /// No members.
-    pub fn new() -> Self {
-        Self { members: Vec::new() }
+    /// No members yet, for `catalog` (the members are prepared scorers; one prepared for
+    /// another catalog reads the evidence in its own).
+    pub fn new(catalog: &'s Catalog) -> Self {
+        Self { catalog, members: Vec::new() }
     }
 
     /// Adds a member with a weight.
@@ -81,11 +82,16 @@ impl<'s> Ensemble<'s> {
 }
 
 impl Scorer for Ensemble<'_> {
+    fn catalog(&self) -> &Catalog {
+        self.catalog
+    }
+
     fn name(&self) -> &str {
         "ensemble"
     }
 
-    fn score(&self, catalog: &Catalog, evidence: &Evidence) -> Scorecard {
+    fn score_own(&self, evidence: &OwnEvidence<'_, '_>) -> Scorecard {
+        let catalog = self.catalog;
         let total: f64 = self.members.iter().map(|(_, w)| usable(*w)).sum();
         if total <= 0.0 {
             return Scorecard::neutral(catalog);
@@ -96,7 +102,7 @@ impl Scorer for Ensemble<'_> {
             if share == 0.0 {
                 continue;
             }
-            let part = member.score(catalog, evidence);
+            let part = member.score(evidence);
             for (i, s) in card.scores.iter_mut().enumerate() {
                 // Members built on the builder list the roles in catalog order; others are looked up.
                 let score = match part.scores.get(i) {
@@ -135,12 +141,12 @@ impl Scorer for Ensemble<'_> {
         card
     }
 
-    fn explain(&self, catalog: &Catalog, evidence: &Evidence) -> Explanation {
-        let mut root = Explanation::of_scorecard(self.name(), catalog, &self.score(catalog, evidence));
+    fn explain(&self, evidence: &Evidence<'_>) -> Explanation {
+        let mut root = Explanation::of_scorecard(self.name(), self.catalog, &self.score(evidence));
         // Replace the flat per-role lists with each member's own explanation.
         root.details.clear();
         for ((member, _), (_, share)) in self.members.iter().zip(self.shares()) {
-            let mut node = member.explain(catalog, evidence);
+            let mut node = member.explain(evidence);
             node.label = format!("× {share:.2}  {}", node.label);
             root.push(node);
         }

@@ -87,13 +87,6 @@ impl LeanTable {
         }
     }
 
-    /// The catalog's leans with the parts of `weights` that fit it applied, the rest ignored.
-    pub(crate) fn with_weights_lenient(catalog: &Catalog, weights: &Weights) -> Self {
-        let mut table = Self::new(catalog);
-        let _ignored = table.apply(catalog, weights);
-        table
-    }
-
     fn empty(catalog: &Catalog) -> Self {
         let mut spans = [None; KINDS];
         let mut start = 0;
@@ -165,8 +158,23 @@ impl LeanTable {
         problems
     }
 
-    /// The row of a fact, or `None` for kinds that do not lean and references out of range.
-    fn row_of(&self, fact: RecordRef) -> Option<usize> {
+    /// The record of each row, in row order.
+    pub(crate) fn rows(&self) -> impl Iterator<Item = RecordRef> + '_ {
+        RecordKind::ALL
+            .iter()
+            .filter_map(|&kind| Some((kind, self.spans[kind as usize]?)))
+            .flat_map(|(kind, (_, count))| (0..count).map(move |index| RecordRef::new(kind, index)))
+    }
+
+    /// The weights of a row, in role order.
+    pub(crate) fn row(&self, row: usize) -> Option<&[f64]> {
+        let n = self.roles.len();
+        self.weights.get(row * n..row * n + n)
+    }
+
+    /// The row of a record, or `None` for kinds that do not lean and references out of range.
+    #[inline]
+    pub(crate) fn row_of(&self, fact: RecordRef) -> Option<usize> {
         let (start, count) = self.spans[fact.kind as usize]?;
         (fact.index < count).then_some(start + fact.index)
     }

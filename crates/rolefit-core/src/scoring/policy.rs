@@ -115,19 +115,22 @@ impl Thresholds {
     /// (cleared first) so that a card's list can be reused; returns the verdict and staffing.
     pub(crate) fn decide_into(&self, card: &Scorecard, recommended: &mut Vec<Id>) -> (Verdict, Option<Staffing>) {
         recommended.clear();
-        let Some(top) = card.top() else { return (Verdict::Undetermined, None) };
+        // The best role, the first in catalog order on a tie (as `Scorecard::top`).
+        let best = card.scores.iter().enumerate().fold(None, |best: Option<(usize, &RoleScore)>, (i, s)| match best {
+            Some((_, b)) if b.score >= s.score => best,
+            _ => Some((i, s)),
+        });
+        let Some((top_at, top)) = best else { return (Verdict::Undetermined, None) };
         // NaN thresholds compare false and so never block a verdict; that is the caller's choice.
         if top.score < self.min_score || card.confidence < self.min_confidence || top.score <= 0.0 {
             return (Verdict::Undetermined, None);
         }
         let staffing = card.staffing_evidence.lean();
-        let joins = |s: &RoleScore| {
-            !std::ptr::eq(s, top)
-                && s.score >= self.min_score
-                && (staffing.is_some() || top.score - s.score <= self.tie_margin)
+        let joins = |i: usize, s: &RoleScore| {
+            i != top_at && s.score >= self.min_score && (staffing.is_some() || top.score - s.score <= self.tie_margin)
         };
         recommended.push(top.role.clone());
-        let companions = card.scores.iter().filter(|s| joins(s)).count();
+        let companions = card.scores.iter().enumerate().filter(|(i, s)| joins(*i, s)).count();
         if companions == 0 {
             return (Verdict::Role(top.role.clone()), None);
         }
@@ -139,7 +142,9 @@ impl Thresholds {
                 .scores
                 .iter()
                 .enumerate()
-                .filter(|(i, s)| joins(s) && (s.score, std::cmp::Reverse(*i)) < (bound.0, std::cmp::Reverse(bound.1)))
+                .filter(|(i, s)| {
+                    joins(*i, s) && (s.score, std::cmp::Reverse(*i)) < (bound.0, std::cmp::Reverse(bound.1))
+                })
                 .max_by(|(i, a), (j, b)| a.score.total_cmp(&b.score).then(j.cmp(i)));
             let Some((i, s)) = next else { break };
             recommended.push(s.role.clone());

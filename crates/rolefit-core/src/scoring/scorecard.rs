@@ -142,12 +142,17 @@ impl StaffingEvidence {
 
 /// The result of scoring: per role a score in `[0, 1]`, a verdict, and why.
 ///
+/// Read-only: a strategy makes one through [`ScorecardBuilder`](super::ScorecardBuilder),
+/// which keeps its laws (scores in `[0, 1]`, contributions adding up to them), and a
+/// [`VerdictPolicy`](super::VerdictPolicy) may only decide the verdict again
+/// ([`apply_policy`](Self::apply_policy)).
+///
 /// ```
 /// use rolefit_core::{Catalog, Evidence, LeanScorer, Scorer, Verdict};
 /// let catalog = Catalog::new(Default::default())?;
-/// let card = LeanScorer::new(&catalog).score(&catalog, &Evidence::new());
-/// assert_eq!(card.verdict, Verdict::Undetermined);
-/// assert_eq!(card.confidence, 0.0);
+/// let card = LeanScorer::new(&catalog).score(&Evidence::new(&catalog));
+/// assert_eq!(*card.verdict(), Verdict::Undetermined);
+/// assert_eq!(card.confidence(), 0.0);
 /// # Ok::<(), rolefit_core::CatalogError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -158,27 +163,27 @@ impl StaffingEvidence {
 )]
 pub struct Scorecard {
     /// What the scores conclude.
-    pub verdict: Verdict,
+    pub(crate) verdict: Verdict,
     /// The roles the verdict recommends, best first: one for a role verdict, several for
     /// `both`, none when undetermined.
-    pub recommended: Vec<Id>,
+    pub(crate) recommended: Vec<Id>,
     /// For `both`: whether one person can cover the roles or they need separate people,
     /// when the evidence says.
-    pub staffing: Option<Staffing>,
+    pub(crate) staffing: Option<Staffing>,
     /// Every role's score, in catalog order.
-    pub scores: Vec<RoleScore>,
+    pub(crate) scores: Vec<RoleScore>,
     /// The best score minus the runner-up's, in `[0, 1]`.
-    pub margin: f64,
+    pub(crate) margin: f64,
     /// The share of the questions asked that have a known answer, in `[0, 1]` (0 with no evidence).
-    pub coverage: f64,
+    pub(crate) coverage: f64,
     /// How much evidence backs the card: coverage times the best score, in `[0, 1]`.
-    pub confidence: f64,
+    pub(crate) confidence: f64,
     /// The evidence about staffing.
-    pub staffing_evidence: StaffingEvidence,
+    pub(crate) staffing_evidence: StaffingEvidence,
     /// The facts asked about whose answer is unknown.
-    pub unanswered: Vec<Id>,
+    pub(crate) unanswered: Vec<Id>,
     /// Each fact's part in each role's score.
-    pub contributions: Vec<Contribution>,
+    pub(crate) contributions: Vec<Contribution>,
 }
 
 /// An empty card: no roles, no evidence, `undetermined`. A buffer to score into (see
@@ -202,6 +207,58 @@ impl Default for Scorecard {
 }
 
 impl Scorecard {
+    /// What the scores conclude.
+    pub fn verdict(&self) -> &Verdict {
+        &self.verdict
+    }
+
+    /// The roles the verdict recommends, best first: one for a role verdict, several for
+    /// `both`, none when undetermined.
+    pub fn recommended(&self) -> &[Id] {
+        &self.recommended
+    }
+
+    /// For `both`: whether one person can cover the roles or they need separate people,
+    /// when the evidence says.
+    pub fn staffing(&self) -> Option<Staffing> {
+        self.staffing
+    }
+
+    /// Every role's score, in catalog order.
+    pub fn scores(&self) -> &[RoleScore] {
+        &self.scores
+    }
+
+    /// The best score minus the runner-up's, in `[0, 1]`.
+    pub fn margin(&self) -> f64 {
+        self.margin
+    }
+
+    /// The share of the questions asked that have a known answer, in `[0, 1]` (0 with no evidence).
+    pub fn coverage(&self) -> f64 {
+        self.coverage
+    }
+
+    /// How much evidence backs the card: coverage times the best score, in `[0, 1]`.
+    pub fn confidence(&self) -> f64 {
+        self.confidence
+    }
+
+    /// The evidence about staffing.
+    pub fn staffing_evidence(&self) -> StaffingEvidence {
+        self.staffing_evidence
+    }
+
+    /// The records asked about whose answer is unknown.
+    pub fn unanswered(&self) -> &[Id] {
+        &self.unanswered
+    }
+
+    /// Each record's part in each role's score.
+    pub fn contributions(&self) -> &[Contribution] {
+        &self.contributions
+    }
+
     /// The score of a role, if the card has it.
     pub fn score(&self, role: &str) -> Option<f64> {
         self.scores.iter().find(|s| s.role.as_str() == role).map(|s| s.score)

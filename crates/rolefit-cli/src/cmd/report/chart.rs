@@ -16,7 +16,7 @@ const AXIS: f64 = 26.0;
 
 /// The chart, as an `<svg>` element that scales to its container.
 pub fn scores(catalog: &Catalog, card: &Scorecard) -> String {
-    let n = card.scores.len().max(1) as f64;
+    let n = card.scores().len().max(1) as f64;
     let height = TOP + n * ROW + AXIS;
     let mut svg = String::new();
     let _ = write!(
@@ -35,10 +35,10 @@ pub fn scores(catalog: &Catalog, card: &Scorecard) -> String {
             label = f64::from(q) / 4.0,
         );
     }
-    for (i, s) in card.scores.iter().enumerate() {
+    for (i, s) in card.scores().iter().enumerate() {
         let y = TOP + i as f64 * ROW;
         let name = catalog.role(s.role.as_str()).map_or(s.role.as_str(), |r| &r.name);
-        let recommended = card.recommended.iter().any(|r| r == &s.role);
+        let recommended = card.recommended().iter().any(|r| r == &s.role);
         let fill = if recommended { "#2f6fdf" } else { "#9aa7bd" };
         let score = if s.score.is_finite() { s.score.clamp(0.0, 1.0) } else { 0.0 };
         let w = (BAR * score).max(1.0);

@@ -263,13 +263,13 @@ impl<'c> Page<'c> {
 
     fn assessment(&self, a: &Assessment) -> String {
         let card = &a.card;
-        let verdict = match &card.verdict {
+        let verdict = match &card.verdict() {
             Verdict::Role(id) => self.role_name(id.as_str()),
             Verdict::Both => {
-                let names: Vec<String> = card.recommended.iter().map(|r| self.role_name(r.as_str())).collect();
+                let names: Vec<String> = card.recommended().iter().map(|r| self.role_name(r.as_str())).collect();
                 let names: Vec<&str> = names.iter().map(String::as_str).collect();
                 let one_person = if names.len() > 2 { ", one person for all of them" } else { ", one person for both" };
-                let staffing = match card.staffing {
+                let staffing = match card.staffing() {
                     Some(Staffing::OnePerson) => one_person,
                     Some(Staffing::SeparatePeople) => ", as separate people",
                     None => "",
@@ -283,15 +283,15 @@ impl<'c> Page<'c> {
              <p class=\"metrics\"><span>margin {:.2}</span><span>coverage {:.2}</span><span>confidence {:.2}</span></p>\n",
             esc(&a.name),
             esc(&verdict),
-            card.margin,
-            card.coverage,
-            card.confidence,
+            card.margin(),
+            card.coverage(),
+            card.confidence(),
         );
         out.push_str("<figure>\n");
         out.push_str(&chart::scores(self.catalog, card));
         out.push_str("\n<figcaption>Each role's score, from 0 (no evidence for it) to 1. The reasons below add up to each score.</figcaption>\n</figure>\n");
         out.push_str("<h3>Why</h3>\n<div class=\"reasons\">\n");
-        for score in &card.scores {
+        for score in card.scores() {
             let mut parts: Vec<_> = card.contributions_to(score.role.as_str()).collect();
             parts.sort_by(|a, b| b.effect.total_cmp(&a.effect));
             let _ = writeln!(
@@ -327,9 +327,9 @@ impl<'c> Page<'c> {
             out.push_str("</div>\n");
         }
         out.push_str("</div>\n");
-        if !card.unanswered.is_empty() {
+        if !card.unanswered().is_empty() {
             let questions: Vec<String> = card
-                .unanswered
+                .unanswered()
                 .iter()
                 .map(|id| {
                     let q = self
@@ -342,7 +342,7 @@ impl<'c> Page<'c> {
             let _ = writeln!(
                 out,
                 "<details open><summary>{} questions left unanswered</summary><ul>{}</ul></details>",
-                card.unanswered.len(),
+                card.unanswered().len(),
                 questions.concat()
             );
         }

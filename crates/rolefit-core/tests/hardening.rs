@@ -3,7 +3,7 @@
 
 use rolefit_core::model::TimeSpan;
 use rolefit_core::read::Limit;
-use rolefit_core::{Catalog, CatalogData, CatalogError, Format, Limits, ParseError};
+use rolefit_core::{Catalog, CatalogData, CatalogError, Format, Limits, ParseError, Weights};
 
 fn parse_error(err: CatalogError) -> ParseError {
     match err {
@@ -204,9 +204,124 @@ fn records_are_objects_never_arrays_of_their_fields() {
         assert_eq!(err.path.as_deref(), path, "{text}");
     }
     let err = toml_err("[[dimensions]]\nvalues = [{ horizon = { shortest = [2, \"week\"] } }]\n", &Limits::default());
-    assert!(err.message.starts_with("invalid type: sequence, expected struct TimeSpan"), "{err}");
+    assert!(err.message.starts_with("invalid type: sequence, expected an object with fields amount, unit"), "{err}");
     // A whole number written with a fraction is an integer, as in JSON Schema.
     let span: TimeSpan = Format::Json.parse(r#"{"amount": 2.0, "unit": "week"}"#).unwrap();
     assert_eq!(span.amount, 2);
     assert!(Format::Json.parse::<TimeSpan>(r#"{"amount": 2.5, "unit": "week"}"#).is_err());
+}
+
+/// Some editors start a file with a UTF-8 byte order mark; TOML's reader skips it, and
+/// so does JSON's. Lines and columns count from after the mark, as such editors show them.
+#[test]
+fn a_byte_order_mark_before_a_document_is_skipped() {
+    for (text, format) in [("\u{feff}{\"sources\": []}", Format::Json), ("\u{feff}sources = []\n", Format::Toml)] {
+        let data: CatalogData = format.parse(text).unwrap_or_else(|e| panic!("{format:?}: {e}"));
+        assert!(data.sources.is_empty());
+    }
+    let err = Format::Json.parse::<CatalogData>("\u{feff}{\"sources\": 3}").unwrap_err();
+    insta::assert_snapshot!(err.to_string(), @r#"line 1, column 13: sources: invalid type: integer `3`, expected a list"#);
+    // Only at the start: a mark anywhere else is a character like any other.
+    assert!(Format::Json.parse::<CatalogData>("{\"sources\": []}\u{feff}").is_err());
+}
+
+/// serde_json keeps the last of two equal keys and drops the first without a word.
+#[test]
+fn a_key_written_twice_in_one_object_is_refused_by_name_and_path() {
+    let weights = r#"{"facts": {"startup": {"product-owner": 0.5, "product-owner": 0.9}}}"#;
+    let err = Format::Json.parse::<Weights>(weights).unwrap_err();
+    insta::assert_snapshot!(err.to_string(), @r#"line 1, column 60: facts.startup.product-owner: duplicate key `product-owner`"#);
+    let err = Format::Json.parse::<CatalogData>(r#"{"sources": [], "sources": []}"#).unwrap_err();
+    insta::assert_snapshot!(err.to_string(), @"line 1, column 25: sources: duplicate key `sources`");
+    let record = r#"{"sources": [{"id": "s", "title": "t", "id": "u", "publisher": "p", "kind": "article"}]}"#;
+    let err = Format::Json.parse::<CatalogData>(record).unwrap_err();
+    insta::assert_snapshot!(err.to_string(), @"line 1, column 43: sources[0].id: duplicate key `id`");
+    // TOML refuses them too, in its own words.
+    let err = Format::Toml.parse::<Weights>("[facts.startup]\nproduct-owner = 0.5\nproduct-owner = 0.9\n").unwrap_err();
+    assert!(err.message.contains("duplicate key"), "{err}");
+    // Equal keys in different objects are no repeat.
+    let fine = r#"{"facts": {"a": {"product-owner": 0.5}, "b": {"product-owner": 0.5}}}"#;
+    assert_eq!(Format::Json.parse::<Weights>(fine).unwrap().facts.len(), 2);
+}
+
+/// Errors say what the document should hold in its own words, never serde's names for
+/// Rust types (`u32`, `f64`, `struct TimeSpan`, `a sequence`).
+#[test]
+fn type_errors_name_what_the_document_should_hold() {
+    type Read = fn(&str) -> ParseError;
+    let cases: [(&str, Read); 7] = [
+        (r#"{"amount": "two", "unit": "week"}"#, |t| Format::Json.parse::<TimeSpan>(t).unwrap_err()),
+        (r#"{"amount": -1, "unit": "week"}"#, |t| Format::Json.parse::<TimeSpan>(t).unwrap_err()),
+        (r#"{"amount": 2.5, "unit": "week"}"#, |t| Format::Json.parse::<TimeSpan>(t).unwrap_err()),
+        ("amount = \"two\"\nunit = \"week\"\n", |t| Format::Toml.parse::<TimeSpan>(t).unwrap_err()),
+        (r#"{"facts": {"a": {"product-owner": "high"}}}"#, |t| Format::Json.parse::<Weights>(t).unwrap_err()),
+        (r#"{"sources": 3}"#, |t| Format::Json.parse::<CatalogData>(t).unwrap_err()),
+        ("sources = [\"s\"]\n", |t| Format::Toml.parse::<CatalogData>(t).unwrap_err()),
+    ];
+    let messages: Vec<String> = cases.iter().map(|(text, read)| read(text).to_string()).collect();
+    insta::assert_snapshot!(messages.join("\n"), @r#"
+    line 1, column 16: amount: invalid type: string "two", expected a whole number from 0 to 4294967295
+    line 1, column 13: amount: invalid value: integer `-1`, expected a whole number from 0 to 4294967295
+    line 1, column 14: amount: invalid type: floating point `2.5`, expected a whole number from 0 to 4294967295
+    line 1, column 10: amount: invalid type: string "two", expected a whole number from 0 to 4294967295
+    line 1, column 40: facts.a.product-owner: invalid type: string "high", expected a number
+    line 1, column 13: sources: invalid type: integer `3`, expected a list
+    line 1, column 12: sources[0]: invalid type: string "s", expected an object with fields id, title, publisher, kind, ...
+    "#);
+    for message in &messages {
+        for rust in ["struct ", "u32", "u64", "f64", "a sequence", "a map"] {
+            assert!(!message.contains(rust), "{message}");
+        }
+    }
+}
+
+/// The `toml` crate hands a date-time to a reader as a map, which read as "invalid type:
+/// map" where text was expected.
+#[test]
+fn a_toml_date_time_where_text_is_expected_is_called_a_date_time() {
+    let text = "[[sources]]\nid = \"s\"\ntitle = 1979-05-27\npublisher = \"p\"\nkind = \"article\"\n";
+    let err = Format::Toml.parse::<CatalogData>(text).unwrap_err();
+    insta::assert_snapshot!(err.to_string(), @r#"line 3, column 9: sources[0].title: a TOML date-time, which rolefit reads nowhere; put it in quotes if it is text"#);
+}
+
+/// serde_json says "unexpected end of hex escape" for half a surrogate pair.
+#[test]
+fn a_lone_surrogate_escape_is_named() {
+    for text in [
+        r#"{"sources": [{"id": "\ud800"}]}"#,
+        r#"{"sources": [{"id": "\udc00x"}]}"#,
+        r#"{"sources": [{"id": "\ud800\u0041"}]}"#,
+    ] {
+        let err = Format::Json.parse::<CatalogData>(text).unwrap_err();
+        assert!(err.message.contains("surrogate pair") && err.message.contains("`\\ud"), "{text}: {err}");
+        assert_eq!(err.line, Some(1), "{text}");
+    }
+    let err = Format::Json.parse::<CatalogData>(r#"{"sources": [{"id": "\ud800"}]}"#).unwrap_err();
+    insta::assert_snapshot!(err.to_string(), @r#"line 1, column 28: sources[0].id: `\ud800` is half of a UTF-16 surrogate pair without its other half; JSON text must be Unicode"#);
+    // A pair is a character, and an escape that is no surrogate stays serde_json's error.
+    assert!(
+        Format::Json
+            .parse::<CatalogData>(r#"{"sources": [{"id": "\ud83d\ude00"}]}"#)
+            .unwrap_err()
+            .message
+            .contains("missing field")
+    );
+    assert!(
+        !Format::Json
+            .parse::<CatalogData>(r#"{"sources": [{"id": "\u00zz"}]}"#)
+            .unwrap_err()
+            .message
+            .contains("surrogate")
+    );
+}
+
+/// "1 levels" read as a slip.
+#[test]
+fn a_limit_of_one_is_one_level_one_item_one_byte() {
+    let limits = Limits::default().with_max_depth(1);
+    let err = json_err(r#"{"sources": [{"id": "s"}]}"#, &limits);
+    assert!(err.message.ends_with("the limit of 1 level"), "{err}");
+    let limits = Limits::default().with_max_input_bytes(1);
+    assert!(json_err("{}", &limits).message.ends_with("over the limit of 1 byte"), "{}", json_err("{}", &limits));
+    assert!(json_err("{}  ", &Limits::default().with_max_input_bytes(3)).message.contains("input is 4 bytes"));
 }

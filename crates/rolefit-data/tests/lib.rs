@@ -10,6 +10,7 @@ mod canonical;
 mod dataset_rules;
 mod diff;
 mod differential;
+mod messages;
 mod overlay;
 mod profiles;
 mod scoring_laws;

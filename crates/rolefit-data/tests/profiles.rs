@@ -38,7 +38,7 @@ fn unknown_ids_and_bad_counts_are_all_reported() {
 
 #[test]
 fn wrong_types_name_the_line_the_path_and_the_value() {
-    insta::assert_snapshot!(org("methodology = \"scrum\"\nproducts = \"many\"\n", Format::Toml), @r#"line 2, column 12: products: invalid type: string "many", expected u32"#);
+    insta::assert_snapshot!(org("methodology = \"scrum\"\nproducts = \"many\"\n", Format::Toml), @r#"line 2, column 12: products: invalid type: string "many", expected a whole number from 0 to 4294967295"#);
     insta::assert_snapshot!(org("{\"market\": \"volatile\"}", Format::Json), @"line 1, column 21: market: unknown variant `volatile`, expected `stable` or `changing-fast`");
     insta::assert_snapshot!(org("[answers]\nscrum = \"maybe\"\n", Format::Toml), @"line 2, column 9: answers.scrum: unknown variant `maybe`, expected one of `yes`, `no`, `unknown`");
     insta::assert_snapshot!(org("stage = \"startup\"\nteam_size = 4\n", Format::Toml), @"line 2, column 1: team_size: unknown field `team_size`, expected one of `name`, `methodology`, `products`, `market`, `departments_to_coordinate`, `stage`, `employees`, `vision`, `roadmap_defined`, `delivery_is_bottleneck`, `new_products_or_markets`, `market_research_needed`, `long_term_planning_needed`, `releases_often`, `live_and_improving`, `priorities_shift_often`, `dedicated_dev_team`, `backlog_has_owner`, `product_user_insight_needed`, `one_hire_budget`, `complexity`, `answers`");

@@ -190,18 +190,27 @@ impl Exceeded {
         found: Option<usize>,
     ) -> Self {
         let message = match limit {
-            Limit::InputBytes => {
-                format!("input is {} bytes, over the limit of {} bytes", found.unwrap_or(0), limits.max_input_bytes)
-            }
-            Limit::Depth => format!("nesting deeper than the limit of {} levels", limits.max_depth),
-            Limit::Records => format!("more than {} items in one list, over the limit", limits.max_records),
-            Limit::StringBytes => {
-                format!("string of {} bytes, over the limit of {} bytes", found.unwrap_or(0), limits.max_string_bytes)
-            }
-            Limit::LineBytes => format!("line over the limit of {} bytes", limits.max_line_bytes),
+            Limit::InputBytes => format!(
+                "input is {}, over the limit of {}",
+                counted(found.unwrap_or(0), "byte"),
+                counted(limits.max_input_bytes, "byte")
+            ),
+            Limit::Depth => format!("nesting deeper than the limit of {}", counted(limits.max_depth, "level")),
+            Limit::Records => format!("more than {} in one list, over the limit", counted(limits.max_records, "item")),
+            Limit::StringBytes => format!(
+                "string of {}, over the limit of {}",
+                counted(found.unwrap_or(0), "byte"),
+                counted(limits.max_string_bytes, "byte")
+            ),
+            Limit::LineBytes => format!("line over the limit of {}", counted(limits.max_line_bytes, "byte")),
         };
         Self { limit, offset, path, message }
     }
+}
+
+/// `1 level`, `32 levels`: a limit's number with its noun.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
 /// Shortens a key for an error message.

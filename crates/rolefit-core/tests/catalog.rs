@@ -297,3 +297,39 @@ fn verdict_words_cannot_be_role_ids() {
       roles[0].id: "both" is reserved: a verdict uses it to name no single role
     "#);
 }
+
+/// An overlay of lexicon entries (records without ids of their own) once appended its
+/// phrases each time it was applied, so giving it twice doubled their weight.
+#[test]
+fn an_overlay_applied_twice_adds_its_lexicon_entries_once() {
+    let base = Catalog::from_toml_str(crate::scoring_support::TINY).unwrap();
+    let overlay = "[[lexicon]]\nfact = \"order-backlog\"\nphrases = [\"groom the backlog\", \"refine stories\"]\n";
+    let once = Catalog::builder().base(&base).overlay_str(overlay, Format::Toml, "phrases.toml").build().unwrap();
+    let twice = Catalog::builder()
+        .base(&base)
+        .overlay_str(overlay, Format::Toml, "phrases.toml")
+        .overlay_str(overlay, Format::Toml, "phrases.toml")
+        .build()
+        .unwrap();
+    assert_eq!(twice.data(), once.data());
+    assert_eq!(once.data().lexicon.len(), base.data().lexicon.len() + 1);
+    // An entry that differs in any phrase is another entry, and joins.
+    let other = "[[lexicon]]\nfact = \"order-backlog\"\nphrases = [\"groom the backlog\"]\n";
+    let both = Catalog::builder()
+        .base(&base)
+        .overlay_str(overlay, Format::Toml, "phrases.toml")
+        .overlay_str(other, Format::Toml, "more.toml")
+        .build()
+        .unwrap();
+    assert_eq!(both.data().lexicon.len(), base.data().lexicon.len() + 2);
+    // Records with ids are refused the second time: the id is taken.
+    let role =
+        "[[roles]]\nid = \"coach\"\nname = \"Coach\"\nsummary = \"s\"\ndescription = \"d\"\nsources = [\"notes\"]\n";
+    let err = Catalog::builder()
+        .base(&base)
+        .overlay_str(role, Format::Toml, "coach.toml")
+        .overlay_str(role, Format::Toml, "coach.toml")
+        .build()
+        .unwrap_err();
+    assert!(err.to_string().contains("id \"coach\" is already used by the role at coach.toml"), "{err}");
+}

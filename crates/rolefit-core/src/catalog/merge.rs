@@ -201,7 +201,8 @@ impl Merge {
             let replaced = place(base);
             self.rows.retain(|k, _| !k.starts_with(&replaced));
         }
-        // Records with ids join in document order; those without (lexicon entries) all join.
+        // Records with ids join in document order; those without (lexicon entries) join
+        // unless the catalog holds an equal one.
         let mut joining = Append { from: &data, keep: &append, to: &mut self.data, joined: Vec::new() };
         for_each_kind(&mut joining);
         for at in joining.joined {
@@ -260,7 +261,9 @@ impl KindVisitor for Copy<'_> {
 }
 
 /// Appends the records of `from` that join: those in `keep`, and every record of the
-/// kinds without ids of their own. Records where each one joined.
+/// kinds without ids of their own (lexicon entries) that the catalog does not hold
+/// already, so that an overlay applied twice adds its entries once. Records where each
+/// one joined.
 struct Append<'a> {
     from: &'a CatalogData,
     keep: &'a HashSet<RecordRef>,
@@ -272,7 +275,8 @@ impl KindVisitor for Append<'_> {
     fn visit<R: Registered>(&mut self) {
         for (index, record) in R::list(self.from).iter().enumerate() {
             let at = RecordRef::new(R::KIND, index);
-            if !R::KIND.has_own_id() || self.keep.contains(&at) {
+            let joins = if R::KIND.has_own_id() { self.keep.contains(&at) } else { !R::list(self.to).contains(record) };
+            if joins {
                 R::list_mut(self.to).to_mut().push(record.clone());
                 self.joined.push(at);
             }

@@ -142,7 +142,7 @@ for line in sys.stdin:
     if p["id"] == "skip-me":
         continue
     print(json.dumps({"id": p["id"], "top_role": top, "verdict": verdict,
-                      "scores": {"product-owner": po, "product-manager": pm}, "evidence": []}))
+                      "scores": [{"role": "product-owner", "score": po}, {"role": "product-manager", "score": pm}], "evidence": []}))
 '''
 
 SYNTHETIC = [

@@ -13,7 +13,8 @@ use std::sync::OnceLock;
 use rolefit_core::assessment::EXPERIENCE_SHARE;
 use rolefit_core::read::Limit;
 use rolefit_core::{CandidateFit, CandidateProfile, Catalog, CoverageScorer, Format, Limits, NeedsAssessment, OrgProfile, RecordKind, Scorecard};
-use rolefit_text::{Classifier, JsonlOptions, classify_jsonl};
+use rolefit_text::{Classifier, JsonlOptions, Posting, classify_jsonl};
+use serde_json::value::RawValue;
 
 /// A fuzz target's check.
 pub type Target = fn(&[u8]);
@@ -296,11 +297,47 @@ pub fn jsonl_stream(data: &[u8]) {
 }
 
 /// What a posting line holds, read leniently by serde_json alone: the oracle the strict
-/// reader is compared with. A field the input lines gain (a title) is added here and
-/// compared in [`posting_line`].
+/// reader is compared with. A field the input lines gain is added here and compared in
+/// [`posting_line`].
 #[derive(serde::Deserialize)]
 struct LenientPosting {
-    id: Box<serde_json::value::RawValue>,
+    id: Option<Box<RawValue>>,
+    identifier: Option<Box<RawValue>>,
+    url: Option<String>,
+    text: Option<String>,
+    title: Option<String>,
+    description: Option<String>,
+}
+
+impl LenientPosting {
+    /// The id the output must echo, as JSON text: `id` as written, else a JobPosting's
+    /// `identifier` (or its `value`) as written, else its `url` as a JSON string.
+    fn expected_id(&self) -> Option<String> {
+        #[derive(serde::Deserialize)]
+        struct PropertyValue {
+            value: Box<RawValue>,
+        }
+        if let Some(id) = &self.id {
+            return Some(id.get().to_owned());
+        }
+        if let Some(identifier) = &self.identifier {
+            return match serde_json::from_str::<PropertyValue>(identifier.get()) {
+                Ok(p) => Some(p.value.get().to_owned()),
+                Err(_) => Some(identifier.get().to_owned()),
+            };
+        }
+        self.url.as_ref().map(|u| serde_json::to_string(u).unwrap_or_default())
+    }
+
+    /// The posting the line holds: `text` (with `title`) as plain text, else a JobPosting's
+    /// `description` and `title` as HTML.
+    fn posting(&self) -> Option<Posting> {
+        match (&self.text, &self.description) {
+            (Some(text), _) => Some(Posting::new(text.as_str()).with_title(self.title.clone().unwrap_or_default())),
+            (None, Some(description)) => Some(Posting::from_job_posting(self.title.as_deref(), description)),
+            (None, None) => None,
+        }
+    }
 }
 
 /// Words that name Rust's types rather than the document's fields.
@@ -336,14 +373,34 @@ pub fn posting_line(data: &[u8]) {
     assert_eq!(lines.len() as u64, classified, "one output line per classified posting");
     assert_eq!(answered.len(), lines.len(), "answered lines and output lines differ in number");
     for (input, output) in answered.iter().zip(&lines) {
-        let written = match serde_json::from_slice::<LenientPosting>(input) {
-            Ok(p) => p.id,
+        let lenient = match serde_json::from_slice::<LenientPosting>(input) {
+            Ok(p) => p,
             Err(e) => panic!("a line serde_json cannot read was classified ({e}): {}", String::from_utf8_lossy(input)),
         };
-        let echoed = match serde_json::from_str::<LenientPosting>(output) {
+        let out: serde_json::Value = match serde_json::from_str(output) {
+            Ok(v) => v,
+            Err(e) => panic!("an output line is not JSON ({e}): {output}"),
+        };
+        let echoed = match serde_json::from_str::<EchoedId>(output) {
             Ok(p) => p.id,
             Err(e) => panic!("an output line without an id ({e}): {output}"),
         };
-        assert_eq!(echoed.get(), written.get(), "the id changed on its way through");
+        let Some(written) = lenient.expected_id() else { panic!("a line without an id was classified: {output}") };
+        assert_eq!(echoed.get(), written, "the id changed on its way through");
+        // The title and body the strict reader read are the ones serde_json reads.
+        let Some(posting) = lenient.posting() else { panic!("a line without a text was classified: {output}") };
+        let expected = match classifier().classify_posting(&posting) {
+            Ok(c) => c,
+            Err(e) => panic!("the stream classified a posting the library refuses ({e}): {output}"),
+        };
+        assert_eq!(out["verdict"], expected.verdict.as_str(), "{output}");
+        assert_eq!(out["body_verdict"], expected.body_verdict.as_str(), "{output}");
+        assert_eq!(out["title_role"].as_str(), expected.title_role.as_deref(), "{output}");
     }
+}
+
+/// An output line's id, as written.
+#[derive(serde::Deserialize)]
+struct EchoedId {
+    id: Box<RawValue>,
 }

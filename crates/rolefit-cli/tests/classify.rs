@@ -91,7 +91,8 @@ fn jsonl_reports_bad_lines_by_number_and_answers_the_rest() {
     assert_eq!(lines.len(), 2);
     assert_eq!((lines[0]["id"].clone(), lines[0]["verdict"].clone()), ("a".into(), "product-owner".into()));
     assert_eq!((lines[1]["id"].clone(), lines[1]["verdict"].clone()), (2.into(), "product-manager".into()));
-    assert!(lines[1]["scores"]["product-manager"].as_f64().unwrap() > 0.0);
+    assert_eq!(lines[1]["scores"][1]["role"], "product-manager");
+    assert!(lines[1]["scores"][1]["score"].as_f64().unwrap() > 0.0);
 }
 
 #[test]
@@ -121,6 +122,40 @@ const SCHEMA_POSTINGS: [(&str, &str); 5] = [
     ),
     ("empty.txt", ""),
 ];
+
+/// A page whose JobPosting title says Product Owner over a Product Manager's duties.
+const MISMATCH_PAGE: &str = r#"<!DOCTYPE html><html><head><title>Careers</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "JobPosting", "identifier": "JP-7",
+"title": "Product Owner", "description": "<p>Run market research &amp; set pricing.</p><ul><li>Own the go-to-market plan</li><li>Own the product strategy and the roadmap</li></ul>"}</script>
+</head><body><nav>Product Manager jobs</nav><h1>Product Owner</h1></body></html>"#;
+
+#[test]
+fn an_html_page_is_read_through_its_job_posting_and_the_table_shows_the_mismatch() {
+    let (_dir, path) = write_temp("job.html", MISMATCH_PAGE);
+    let out = rolefit(&["classify", "--format", "json", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let c = &list[0];
+    assert_eq!(
+        (c["title_role"].as_str(), c["body_verdict"].as_str()),
+        (Some("product-owner"), Some("product-manager"))
+    );
+    assert_eq!(c["title_matches_body"], false);
+    // Spans point into the page.
+    for e in c["evidence"].as_array().unwrap().iter().chain(c["title_evidence"].as_array().unwrap()) {
+        let (start, end) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+        assert!(MISMATCH_PAGE[start..end].eq_ignore_ascii_case(e["phrase"].as_str().unwrap()), "{e}");
+    }
+    let table = stdout(&rolefit(&["classify", path.to_str().unwrap()]));
+    assert!(table.contains("body alone: product-manager"), "{table}");
+    assert!(table.contains("title and body disagree"), "{table}");
+    assert!(table.contains("the title says Product Owner"), "{table}");
+    // Without the extension, the page is still recognised by how it starts.
+    let (_dir2, bare) = write_temp("job", MISMATCH_PAGE);
+    let out = rolefit(&["classify", "--format", "json", bare.to_str().unwrap()]);
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list[0]["title_matches_body"], false);
+}
 
 fn schema_text(name: &str) -> String {
     std::fs::read_to_string(super::repo(&format!("docs/schema/{name}.schema.json"))).unwrap()
@@ -184,8 +219,14 @@ fn json_output_matches_the_published_classification_schema() {
     let verdicts: Vec<&str> = list.iter().map(|c| c["verdict"].as_str().unwrap()).collect();
     assert_eq!(verdicts, ["product-owner", "product-manager", "both", "undetermined", "undetermined"]);
     assert_eq!(list[3]["adjacent_role"], "scrum-master");
-    assert!(list[1]["ignored"].as_u64().unwrap() > 0, "the benefits section is boilerplate");
+    assert!(list[1]["ignored_in_boilerplate"].as_u64().unwrap() > 0, "the benefits section is boilerplate");
     assert_described("classification", list);
+    // Every field with a value, not only nulls: a titled page whose title and body disagree.
+    let (_dir, page) = write_temp("mismatch.html", MISMATCH_PAGE);
+    let out = rolefit(&["classify", "--format", "json", page.to_str().unwrap()]);
+    let titled: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(titled[0]["mismatch"].is_string() && titled[0]["title_role"].is_string(), "{titled}");
+    assert_described("classification", titled.as_array().unwrap());
 
     let published = rolefit(&["schema", "classification"]);
     assert!(
@@ -209,6 +250,17 @@ fn jsonl_output_matches_the_published_classification_line_schema() {
     assert_eq!(lines.len(), SCHEMA_POSTINGS.len());
     assert_eq!((lines[0]["id"].clone(), lines[1]["id"].clone()), ("job-0".into(), 1.into()));
     assert_eq!(lines[4]["top_role"], serde_json::Value::Null);
+    assert_described("classification-line", &lines);
+    // Every field with a value: a titled line whose title and body disagree, and a JobPosting.
+    let titled = [
+        serde_json::json!({"id": 1, "title": "Product Owner", "text": "Run market research, set pricing, own the go-to-market plan, the product strategy and the roadmap."}),
+        serde_json::json!({"@type": "JobPosting", "identifier": "JP-1", "title": "Scrum Master", "description": "<p>Coach the team and help the Product Owner.</p>"}),
+    ];
+    let input: String = titled.iter().map(|l| format!("{l}\n")).collect();
+    let out = with_stdin(&["classify", "--jsonl", "-"], input.as_bytes());
+    let lines: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(lines[0]["mismatch"].is_string(), "{}", lines[0]);
+    assert_eq!((lines[1]["id"].as_str(), lines[1]["adjacent_role"].as_str()), (Some("JP-1"), Some("scrum-master")));
     assert_described("classification-line", &lines);
 
     let published = rolefit(&["schema", "classification-line"]);

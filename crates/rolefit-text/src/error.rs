@@ -45,13 +45,16 @@ pub enum TextError {
         /// The limit, in bytes.
         limit: usize,
     },
-    /// A JSON Lines input line's `text` is longer than the classifier's text limit; the
-    /// line was skipped.
-    #[error("line {line}: text is {len} bytes, longer than the limit of {limit} bytes")]
+    /// A JSON Lines input line's `text` (or `title`, or `description`) is longer than the
+    /// classifier's text limit once decoded; the line was skipped.
+    #[error("line {line}: {field} is {len} bytes, longer than the limit of {limit} bytes")]
     LineTextTooLong {
         /// The 1-based line number.
         line: u64,
-        /// The length of the text, in bytes (after JSON unescaping).
+        /// The field: `text`, `title` or `description`.
+        field: &'static str,
+        /// The length of the field's text, in bytes (after JSON unescaping, and for a
+        /// `description` or a `JobPosting`'s `title`, after reading its HTML).
         len: usize,
         /// The limit, in bytes ([`Classifier::max_text_bytes`](crate::Classifier::max_text_bytes)).
         limit: usize,

@@ -8,6 +8,8 @@
 mod html;
 #[cfg(feature = "jsonl")]
 mod jsonl;
+#[cfg(feature = "html")]
+mod posting;
 
 use rolefit_text::{Classifier, TextError};
 

@@ -4,7 +4,7 @@ use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use rolefit_text::{ClassifiedFile, Classifier, JsonlOptions, TextError, classify_jsonl};
+use rolefit_text::{ClassifiedFile, Classifier, JsonlOptions, Posting, TextError, classify_jsonl};
 
 use crate::context::Context;
 use crate::document::{Document, Grid};
@@ -14,12 +14,15 @@ use crate::output::{OutputFormat, is_broken_pipe};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Plain-text postings to classify (`-` for standard input); with `--jsonl`, one
-    /// JSON Lines file (or `-`).
+    /// Postings to classify (`-` for standard input): plain text, or HTML pages (`.html`,
+    /// `.htm`, or text starting with `<!doctype html` or `<html`), read through their
+    /// schema.org JobPosting when they carry one; with `--jsonl`, one JSON Lines file (or `-`).
     #[arg(required = true)]
     files: Vec<PathBuf>,
-    /// Read JSON Lines: each line `{"id": ..., "text": "..."}`; write one JSON result per
-    /// line (id, top_role, verdict, scores, evidence with byte spans; schema:
+    /// Read JSON Lines: each line `{"id": ..., "text": "..."}` with an optional `"title"`,
+    /// or a schema.org JobPosting (`title`, `description` as HTML, `identifier` or `url`
+    /// as the id); write one JSON result per line (id, verdict, top_role, title_role,
+    /// body_verdict, title_matches_body, scores, evidence with byte spans; schema:
     /// `rolefit schema classification-line`).
     #[arg(long)]
     jsonl: bool,
@@ -51,9 +54,14 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
         let name = file.display().to_string();
         // Refused past --max-input-bytes (by its length, before reading, for a regular
         // file), and if not UTF-8, naming the file.
-        match input::read_text(ctx, file)
-            .and_then(|text| classifier.classify(&text).map_err(|e| CliError::Invalid(format!("{name}: {e}"))))
-        {
+        match input::read_text(ctx, file).and_then(|text| {
+            let result = if is_html(file, &text) {
+                classifier.classify_posting(&Posting::from_html(&text))
+            } else {
+                classifier.classify(&text)
+            };
+            result.map_err(|e| CliError::Invalid(format!("{name}: {e}")))
+        }) {
             Ok(c) => results.push(ClassifiedFile::new(name, c)),
             Err(e) => {
                 if failed.is_none() || e.exit_code() == ExitCode::from(2) {
@@ -68,6 +76,16 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     Ok(failed.unwrap_or(ExitCode::SUCCESS))
 }
 
+/// Whether a posting file is an HTML page: by its extension, or by how it starts.
+fn is_html(file: &Path, text: &str) -> bool {
+    if file.extension().is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")) {
+        return true;
+    }
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    let head = start.as_bytes().get(..14).unwrap_or(start.as_bytes()).to_ascii_lowercase();
+    head.starts_with(b"<!doctype html") || head.starts_with(b"<html")
+}
+
 fn render(doc: &mut Document, results: &[ClassifiedFile]) {
     // Every file failed: the errors said so; an empty table would only add noise.
     if results.is_empty() {
@@ -80,13 +98,20 @@ fn render(doc: &mut Document, results: &[ClassifiedFile]) {
         if let Some(adjacent) = &c.adjacent_role {
             verdict.push_str(&format!(" ({adjacent} posting)"));
         }
+        if c.body_verdict != c.verdict {
+            verdict.push_str(&format!("\nbody alone: {}", c.body_verdict));
+        }
+        if c.title_matches_body == Some(false) {
+            verdict.push_str("\ntitle and body disagree");
+        }
         let mut seen: Vec<&str> = Vec::new();
         for e in &c.evidence {
             if !seen.contains(&e.fact.as_str()) {
                 seen.push(e.fact.as_str());
             }
         }
-        let mut why: Vec<String> = seen.iter().take(8).map(|f| (*f).to_owned()).collect();
+        let mut why: Vec<String> = c.mismatch.iter().map(|m| format!("{m}.")).collect();
+        why.extend(seen.iter().take(8).map(|f| (*f).to_owned()));
         if seen.len() > 8 {
             why.push(format!("... {} more", seen.len() - 8));
         }
@@ -132,8 +157,8 @@ fn run_jsonl(ctx: &Context, classifier: &Classifier<'_>, file: &Path) -> Result<
 fn describe_line_error(err: &TextError, text_limit: usize) -> String {
     match err {
         // Past MAX_SCAN_BYTES the classifier's own ceiling applies, not the option.
-        TextError::LineTextTooLong { line, len, limit } if *limit == text_limit => {
-            format!("line {line}: text is {len} bytes, over the limit of {limit} bytes (--max-input-bytes)")
+        TextError::LineTextTooLong { line, field, len, limit } if *limit == text_limit => {
+            format!("line {line}: {field} is {len} bytes, over the limit of {limit} bytes (--max-input-bytes)")
         }
         TextError::LineTooLong { line, limit } => {
             format!("line {line}: longer than the limit of {limit} bytes (--max-line-bytes); skipped")

@@ -19,6 +19,7 @@ use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use crate::error::TextError;
+use crate::posting::Posting;
 
 /// A posting's id exactly as its input line wrote it: a JSON string or number, kept as
 /// its JSON text, so it is echoed digit for digit (and escape for escape).
@@ -109,11 +110,13 @@ fn kind(json: &str) -> &'static str {
 /// The UTF-8 byte order mark, which some editors put at the start of a file.
 pub(super) const BOM: &[u8] = b"\xef\xbb\xbf";
 
-/// An input line, read.
+/// An input line, read: its id and the posting it holds.
 #[derive(Debug)]
 pub(super) struct PostingLine {
     pub(super) id: PostingId,
-    pub(super) text: String,
+    pub(super) posting: Posting,
+    /// The field the body was read from (`text` or `description`), for errors.
+    pub(super) body_field: &'static str,
 }
 
 const EXPECTED: &str = r#"a posting object {"id": ..., "text": "..."}"#;
@@ -128,12 +131,48 @@ pub(super) fn parse_line(line: u64, bytes: &[u8]) -> Result<PostingLine, TextErr
     let text = std::str::from_utf8(bytes).map_err(|e| TextError::LineNotUtf8 { line, offset: e.valid_up_to() })?;
     let mut de = serde_json::Deserializer::from_str(text);
     de.deserialize_any(LineVisitor).and_then(|posting| de.end().map(|()| posting)).map_err(|e| {
-        // serde_json says where as "at line 1 column N"; a JSON line has one line.
-        let full = e.to_string();
-        let message = full.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())).unwrap_or(&full);
-        let message = if e.is_syntax() || e.is_eof() { format!("invalid JSON, {message}") } else { message.to_owned() };
+        let message = without_position(&e);
+        let message = if e.is_syntax() || e.is_eof() { format!("invalid JSON, {message}") } else { message };
         bad(format!("not {EXPECTED}: {message} (column {})", e.column()))
     })
+}
+
+/// serde_json's message without its "at line 1 column N" (a JSON line has one line; the
+/// caller says the column its own way).
+fn without_position(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    full.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())).unwrap_or(&full).to_owned()
+}
+
+/// A string field's value; `null` stands for no value when `nullable`.
+fn string_field<'de, A: MapAccess<'de>>(map: &mut A, key: &str, nullable: bool) -> Result<Option<String>, A::Error> {
+    let raw: &RawValue = map.next_value()?;
+    if nullable && raw.get() == "null" {
+        return Ok(None);
+    }
+    serde_json::from_str(raw.get())
+        .map(Some)
+        .map_err(|_| de::Error::custom(format!("`{key}` must be a string, found {}", kind(raw.get()))))
+}
+
+/// A schema.org `identifier` as an id: a string or a number as written, or the `value` of
+/// a `PropertyValue` object.
+fn identifier_id(raw: &RawValue) -> Result<PostingId, String> {
+    let wrong =
+        || format!("`identifier` must be a string, a number or an object with a `value`, found {}", kind(raw.get()));
+    match kind(raw.get()) {
+        "a string" | "a number" => PostingId::from_raw(raw.to_owned()).map_err(|_| wrong()),
+        "an object" => {
+            #[derive(serde::Deserialize)]
+            struct PropertyValue {
+                value: Option<Box<RawValue>>,
+            }
+            let value =
+                serde_json::from_str::<PropertyValue>(raw.get()).ok().and_then(|p| p.value).ok_or_else(wrong)?;
+            PostingId::from_raw(value).map_err(|_| wrong())
+        }
+        _ => Err(wrong()),
+    }
 }
 
 struct LineVisitor;
@@ -148,6 +187,10 @@ impl<'de> Visitor<'de> for LineVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PostingLine, A::Error> {
         let mut id = None;
         let mut text = None;
+        let mut title = None;
+        let mut description = None;
+        let mut identifier: Option<Box<RawValue>> = None;
+        let mut url = None;
         let mut keys: Vec<String> = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
             if keys.contains(&key) {
@@ -158,20 +201,37 @@ impl<'de> Visitor<'de> for LineVisitor {
                     let raw: Box<RawValue> = map.next_value()?;
                     id = Some(PostingId::from_raw(raw).map_err(de::Error::custom)?);
                 }
-                "text" => {
-                    let raw: &RawValue = map.next_value()?;
-                    let value: String = serde_json::from_str(raw.get()).map_err(|_| {
-                        de::Error::custom(format!("`text` must be a string, found {}", kind(raw.get())))
-                    })?;
-                    text = Some(value);
+                "text" => text = string_field(&mut map, "text", false)?,
+                "title" => title = string_field(&mut map, "title", true)?,
+                "description" => description = string_field(&mut map, "description", true)?,
+                "url" => url = string_field(&mut map, "url", true)?,
+                "identifier" => {
+                    let raw: Box<RawValue> = map.next_value()?;
+                    // Checked for repeated keys like any other field.
+                    let mut inner = serde_json::Deserializer::from_str(raw.get());
+                    inner
+                        .deserialize_any(Unique { path: "identifier" })
+                        .map_err(|e| de::Error::custom(without_position(&e)))?;
+                    identifier = Some(raw);
                 }
                 _ => map.next_value_seed(Unique { path: &key })?,
             }
             keys.push(key);
         }
-        let id = id.ok_or_else(|| de::Error::custom("no `id`"))?;
-        let text = text.ok_or_else(|| de::Error::custom("no `text`"))?;
-        Ok(PostingLine { id, text })
+        // A schema.org JobPosting names itself by `identifier` or `url`; `id` comes first.
+        let id = match (id, identifier, url) {
+            (Some(id), _, _) => id,
+            (None, Some(raw), _) => identifier_id(&raw).map_err(de::Error::custom)?,
+            (None, None, Some(url)) if !url.trim().is_empty() => PostingId::from_text(&url),
+            _ => return Err(de::Error::custom("no `id` (nor an `identifier` or `url` to stand for it)")),
+        };
+        // `text` is plain text; a JobPosting's `description` (and its `title`) is HTML.
+        let (posting, body_field) = match (text, description) {
+            (Some(text), _) => (Posting::new(text).with_title(title.unwrap_or_default()), "text"),
+            (None, Some(description)) => (Posting::from_job_posting(title.as_deref(), &description), "description"),
+            (None, None) => return Err(de::Error::custom("no `text` (nor a `description`)")),
+        };
+        Ok(PostingLine { id, posting, body_field })
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<PostingLine, A::Error> {
@@ -312,7 +372,7 @@ mod tests {
             error(r#"{"id": 1, "text": 7}"#),
             format!("{NOT}`text` must be a string, found a number (column 20)")
         );
-        assert_eq!(error(r#"{"id": 1}"#), format!("{NOT}no `text` (column 9)"));
+        assert_eq!(error(r#"{"id": 1}"#), format!("{NOT}no `text` (nor a `description`) (column 9)"));
         assert!(error("not json").starts_with(&format!("{NOT}invalid JSON, expected ident")), "{}", error("not json"));
         for e in [error(r#"[7, "x"]"#), error(r#"{"id": true, "text": "x"}"#), error(r#"{"id": 1, "text": {}}"#)] {
             assert!(!e.contains("struct") && !e.contains("InputLine") && !e.contains("sequence"), "{e}");

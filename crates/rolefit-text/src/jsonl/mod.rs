@@ -122,6 +122,23 @@ fn read_line<R: BufRead>(reader: &mut R, buf: &mut Vec<u8>, limit: usize) -> std
     Ok(Line::Text(std::mem::take(buf)))
 }
 
+/// Classifies one posting line; a limit is applied to each field's decoded text and named
+/// with the field.
+fn classify_line<S: Scorer>(
+    classifier: &Classifier<'_, S>,
+    line: u64,
+    posting_line: &PostingLine,
+    buffers: &mut Buffers,
+) -> Result<Classification, TextError> {
+    let posting = &posting_line.posting;
+    let limit = classifier.max_text_bytes();
+    let fields = [("title", posting.title.as_deref().unwrap_or_default()), (posting_line.body_field, &posting.body)];
+    if let Some((field, text)) = fields.iter().find(|(_, text)| text.len() > limit) {
+        return Err(TextError::LineTextTooLong { line, field, len: text.len(), limit });
+    }
+    classifier.classify_posting_with(posting, buffers).map_err(|e| TextError::BadLine { line, message: e.to_string() })
+}
+
 fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
     haystack.iter().position(|&b| b == needle)
 }
@@ -206,10 +223,7 @@ where
             }
         }
         let classify = |buffers: &mut Buffers, (line_no, parsed): &(u64, Parsed)| match parsed {
-            Ok(posting) => classifier.classify_with(&posting.text, buffers).map_err(|e| match e {
-                TextError::TextTooLong { len, limit } => TextError::LineTextTooLong { line: *line_no, len, limit },
-                other => TextError::BadLine { line: *line_no, message: other.to_string() },
-            }),
+            Ok(line) => classify_line(classifier, *line_no, line, buffers),
             Err(_) => Err(TextError::BadLine { line: *line_no, message: String::new() }),
         };
         #[cfg(feature = "parallel")]

@@ -5,9 +5,8 @@ use std::io::Write;
 
 use rolefit_core::scoring::RoleScore;
 use rolefit_core::{Id, Verdict};
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Serialize;
-use serde::ser::SerializeMap;
 
 use super::input::PostingId;
 use crate::classify::Classification;
@@ -34,7 +33,7 @@ use crate::scan::PhraseMatch;
 #[non_exhaustive]
 #[schemars(
     title = "rolefit classification",
-    description = "One element of the array `rolefit classify FILE... --format json` prints: the file as named on the command line (`-` for standard input) and its classification: the verdict (\"product-owner\", \"product-manager\", \"both\" or \"undetermined\"), every role's score in [0, 1], the phrases found with their byte spans into the file, the boilerplate ignored, and the full scorecard."
+    description = "One element of the array `rolefit classify FILE... --format json` prints: the file as named on the command line (`-` for standard input) and its classification: the verdict (\"product-owner\", \"product-manager\", \"both\" or \"undetermined\") of title and body together, the top catalog role (null for an adjacent role's posting), every role's score in [0, 1], the confidence in the verdict given, the role the title names, the body's own verdict and whether the two agree (with a sentence when they do not), the phrases found with their byte spans into the file (for an HTML page, into the page), the boilerplate ignored, and the full scorecard."
 )]
 pub struct ClassifiedFile {
     /// The file as named on the command line (`-` for standard input).
@@ -63,7 +62,8 @@ impl ClassifiedFile {
 /// let id = PostingId::from_text("job-17");
 /// let line = serde_json::to_value(ClassificationLine::new(&id, &c)).unwrap();
 /// assert_eq!(line["id"], "job-17");
-/// assert!(line["scores"]["product-manager"].as_f64().unwrap() > 0.0);
+/// assert_eq!(line["scores"][1]["role"], "product-manager");
+/// assert!(line["scores"][1]["score"].as_f64().unwrap() > 0.0);
 /// # Ok::<(), rolefit_text::TextError>(())
 /// ```
 #[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
@@ -71,26 +71,40 @@ impl ClassifiedFile {
 #[non_exhaustive]
 #[schemars(
     title = "rolefit classification line",
-    description = "One line of `rolefit classify --jsonl` output: the input line's `id`, the verdict (\"product-owner\", \"product-manager\", \"both\" or \"undetermined\"), the top role, every role's score in [0, 1] by role id, the adjacent role that outweighs them if any, and the phrases found with their byte spans into the input line's `text` (after JSON unescaping)."
+    description = "One line of `rolefit classify --jsonl` output: the input line's `id` (or its `identifier` or `url`), the verdict (\"product-owner\", \"product-manager\", \"both\" or \"undetermined\") of title and body together, the top catalog role (null for an adjacent role's posting), the confidence in the verdict given, every role's score in [0, 1] in catalog order, the adjacent role that outweighs them if any, the role the title names, the body's own verdict and whether the two agree (with a sentence when they do not), and the phrases found with their byte spans into the input line's `text` or `description` and `title` (after JSON unescaping)."
 )]
 pub struct ClassificationLine<'a> {
     /// The input line's `id`, echoed as written: a string or a number.
     #[schemars(schema_with = "id_schema")]
     pub id: &'a PostingId,
-    /// The role with the highest score, if any role scored above 0.
+    /// The catalog role with the highest score, if any scored above 0; null when
+    /// `adjacent_role` is set.
     pub top_role: Option<&'a Id>,
-    /// What the posting is for.
+    /// What the posting is for, title and body read together.
     pub verdict: &'a Verdict,
-    /// The scorecard's confidence, in `[0, 1]`.
+    /// How sure the verdict is, in `[0, 1]`: for a role or `both`, coverage times the best
+    /// score; for an adjacent role's posting, that role's share of all the role titles found.
     pub confidence: f64,
-    /// Every role's score in `[0, 1]`, by role id, in catalog order.
-    #[serde(serialize_with = "scores_as_map")]
-    #[schemars(schema_with = "scores_schema")]
+    /// Every role's score in `[0, 1]`, in catalog order.
     pub scores: &'a [RoleScore],
     /// The adjacent role whose titles outweigh the catalog roles' titles, when one does.
     pub adjacent_role: Option<&'a str>,
-    /// The fact phrases found outside boilerplate, in text order.
+    /// The role the title names, when it names exactly one (a catalog or adjacent role id).
+    pub title_role: Option<&'a str>,
+    /// What the body describes, judged without the title.
+    pub body_verdict: &'a Verdict,
+    /// Whether the body describes the job the title names (null: no title role, or the
+    /// body alone says too little).
+    pub title_matches_body: Option<bool>,
+    /// When `title_matches_body` is false, one sentence saying how they disagree.
+    pub mismatch: Option<&'a str>,
+    /// The fact phrases found in the body outside boilerplate, in text order; `start` and
+    /// `end` are byte offsets into the line's `text`, or its `description`, after JSON
+    /// unescaping (a description's HTML is read, but the offsets point into its markup).
     pub evidence: &'a [PhraseMatch],
+    /// The fact phrases found in the title; byte offsets into the line's `title` after JSON
+    /// unescaping.
+    pub title_evidence: &'a [PhraseMatch],
     /// How many fact phrases were ignored because they stood in boilerplate.
     pub ignored_in_boilerplate: usize,
 }
@@ -105,36 +119,25 @@ impl<'a> ClassificationLine<'a> {
             confidence: c.confidence,
             scores: &c.scores,
             adjacent_role: c.adjacent_role.as_deref(),
+            title_role: c.title_role.as_deref(),
+            body_verdict: &c.body_verdict,
+            title_matches_body: c.title_matches_body,
+            mismatch: c.mismatch.as_deref(),
             evidence: &c.evidence,
+            title_evidence: &c.title_evidence,
             ignored_in_boilerplate: c.ignored,
         }
     }
-}
-
-fn scores_as_map<S: serde::Serializer>(scores: &&[RoleScore], s: S) -> Result<S::Ok, S::Error> {
-    let mut map = s.serialize_map(Some(scores.len()))?;
-    for r in scores.iter() {
-        map.serialize_entry(r.role.as_str(), &r.score)?;
-    }
-    map.end()
 }
 
 fn id_schema(generator: &mut SchemaGenerator) -> Schema {
     PostingId::json_schema(generator)
 }
 
-fn scores_schema(generator: &mut SchemaGenerator) -> Schema {
-    json_schema!({
-        "description": "Every role's score in [0, 1], by role id, in catalog order.",
-        "type": "object",
-        "propertyNames": generator.subschema_for::<Id>(),
-        "additionalProperties": generator.subschema_for::<f64>(),
-    })
-}
-
 /// Writes one classification as a JSON line, a [`ClassificationLine`]: `id`, `top_role`,
-/// `verdict`, `confidence`, `scores` (role id → score), `adjacent_role`, `evidence`
-/// (`phrase`, `fact`, `start`, `end`: byte offsets into the text) and
+/// `verdict`, `confidence`, `scores` (`role`, `score`, in catalog order), `adjacent_role`,
+/// `title_role`, `body_verdict`, `title_matches_body`, `mismatch`, `evidence` and
+/// `title_evidence` (`phrase`, `fact`, `start`, `end`: byte offsets into the field read) and
 /// `ignored_in_boilerplate`. Its JSON Schema is `rolefit::schema::named("classification-line")`.
 pub fn write_jsonl_line<W: Write>(out: &mut W, id: &PostingId, c: &Classification) -> Result<(), TextError> {
     write_line(&mut Vec::new(), out, id, c)

@@ -473,12 +473,17 @@ impl<'c, S: Scorer> Classifier<'c, S> {
         };
 
         // Once the posting has named its own role, another catalog role's title names a
-        // colleague ("Product Managers will rely on you"), cue word or not.
+        // colleague ("Product Managers will rely on you"), cue word or not; and a related
+        // title of that role (the people it reports to: "the Chief Product Officer")
+        // states the hire's reporting line, which says nothing about the job.
         let weight = |h: &FactHit| {
             if h.fact.kind != RecordKind::Role {
                 return 1.0;
             }
             let other = !lead_roles.is_empty() && !lead_roles.contains(&h.fact);
+            if other && !h.named {
+                return 0.0;
+            }
             mention(h.colleague || other)
         };
         counts.clear();

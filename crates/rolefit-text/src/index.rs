@@ -15,8 +15,11 @@ use crate::normalize::{self, Normalized};
 /// What a phrase of the index points at.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Target {
-    /// A catalog fact (a role, responsibility, KPI, skill or signal).
-    Fact { fact: RecordRef, id: Id },
+    /// A catalog fact (a role, responsibility, KPI, skill or signal). `named`: for a
+    /// role, whether the phrase holds the role's name or is one of its aliases (a title of
+    /// the role itself), rather than a related title such as the people it reports to
+    /// ("head of product") or a credential ("CSPO").
+    Fact { fact: RecordRef, id: Id, named: bool },
     /// An adjacent role, by its index in the markers.
     Adjacent(usize),
     /// The opening of a boilerplate heading.
@@ -96,16 +99,29 @@ impl PhraseIndex {
     /// The index of a catalog with markers of your own.
     pub fn with_markers(catalog: &Catalog, markers: Markers) -> Result<Self, TextError> {
         let mut phrases: Vec<Phrase> = Vec::new();
+        let names_role = |id: &str, phrase: &str| {
+            let phrase = phrase.to_lowercase();
+            catalog.roles().iter().filter(|r| r.id.as_str() == id).any(|r| {
+                phrase.contains(&r.name.to_lowercase()) || r.aliases.iter().any(|a| a.to_lowercase() == phrase)
+            })
+        };
         for entry in catalog.lexicon() {
             let Some(fact) = catalog.locate(entry.fact.as_str()) else { continue };
             for phrase in entry.phrases.iter() {
-                phrases.push(Phrase { text: phrase.clone(), target: Target::Fact { fact, id: entry.fact.clone() } });
+                let named = names_role(entry.fact.as_str(), phrase);
+                phrases.push(Phrase {
+                    text: phrase.clone(),
+                    target: Target::Fact { fact, id: entry.fact.clone(), named },
+                });
             }
         }
         for role in catalog.roles() {
             let Some(fact) = catalog.locate(role.id.as_str()) else { continue };
             for name in std::iter::once(&role.name).chain(role.aliases.iter()) {
-                phrases.push(Phrase { text: name.clone(), target: Target::Fact { fact, id: role.id.clone() } });
+                phrases.push(Phrase {
+                    text: name.clone(),
+                    target: Target::Fact { fact, id: role.id.clone(), named: true },
+                });
             }
         }
         let owned = |s: &String| Text::Owned(s.clone());

@@ -90,6 +90,9 @@ pub(crate) struct FactHit {
     pub fact: RecordRef,
     /// For a role title: whether it names a colleague rather than the job.
     pub colleague: bool,
+    /// For a role title: whether it is a title of the role itself (its name or an alias)
+    /// rather than a related title (the people it reports to, a credential).
+    pub named: bool,
 }
 
 /// Scratch buffers for scanning, reused across texts.
@@ -176,14 +179,14 @@ impl PhraseIndex {
             let (Some(a), Some(b)) = (tokens.get(r.first as usize), last.and_then(|l| tokens.get(l))) else { continue };
             let (start, end) = (a.start as usize, b.end as usize);
             match &phrase.target {
-                Target::Fact { fact, id } => {
+                Target::Fact { fact, id, named } => {
                     if in_boilerplate(r.first) {
                         scan.ignored += 1;
                         continue;
                     }
                     scan.matches.push(PhraseMatch { phrase: phrase.text.clone(), fact: id.clone(), start, end });
                     let colleague = fact.kind == RecordKind::Role && self.names_colleague(norm, r.first as usize);
-                    hits.push(FactHit { fact: *fact, colleague });
+                    hits.push(FactHit { fact: *fact, colleague, named: *named });
                 }
                 Target::Adjacent(i) => {
                     if in_boilerplate(r.first) {

@@ -146,3 +146,26 @@ fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
+
+/// Once a posting has named its own role, the other role's title is a colleague (a quarter
+/// of a mention, cue word or not), and the titles of the people that role reports to
+/// state the hire's reporting line: no evidence of any role.
+#[test]
+fn after_its_own_title_a_posting_names_the_other_role_only_as_colleagues_and_bosses() {
+    let text = "We are looking for a Product Owner for our checkout team.\n\n\
+                You refine the product backlog and write user stories. Product Managers will rely on you; \
+                the Product Manager of each market brings the product strategy. You have a line into the Chief \
+                Product Officer and the Head of Product, and the VP of Product joins the sprint review.\n\n\
+                You talk to the Chief Product Officer every week.";
+    let c = classifier().classify(text).unwrap();
+    assert_eq!(c.verdict.as_str(), "product-owner");
+    let pm_title =
+        c.scorecard.contributions().iter().find(|x| x.fact == "product-manager" && x.role == "product-manager");
+    // Two "Product Manager(s)" as colleagues (a quarter each), the leaders not at all.
+    let strength = pm_title.map(|x| x.strength).unwrap();
+    assert!((strength - (1.0 - 0.5_f64.powf(0.5))).abs() < 1e-9, "{strength}");
+    // Without its own title first, the same leaders are the other role's mentions as before.
+    let untitled = "You talk to the Chief Product Officer every week and refine the product backlog.";
+    let c = classifier().classify(untitled).unwrap();
+    assert!(c.scorecard.contributions().iter().any(|x| x.fact == "product-manager" && x.strength > 0.0));
+}

@@ -24,43 +24,62 @@ trap 'rm -rf "$tmp"' EXIT
 
 # Repeats the postings (each line gets a new id) until `mb` MB, or streams them to stdout.
 cat > "$tmp/repeat.py" <<'PY'
-import json, sys
+import html, json, sys
 src, limit = sys.argv[1], int(float(sys.argv[2]) * 1e6)
+# `html COUNT`: the first COUNT postings as JobPosting lines with HTML descriptions, whatever their size.
+as_html = len(sys.argv) > 3 and sys.argv[3] == "html"
+count = int(sys.argv[4]) if as_html else None
 rows = [json.loads(l) for l in open(src, encoding="utf-8") if l.strip()]
 lines = [(r["id"], {k: v for k, v in r.items() if k in ("title", "text")}) for r in rows]
+
+def page(text):
+    """The text as a JobPosting description: paragraphs in <p>, lines in <br>, entities escaped."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    return "".join("<p>" + "<br>".join(html.escape(l) for l in p.split("\n")) + "</p>\n" for p in paragraphs)
+
 out, written, n = sys.stdout.buffer, 0, 0
-while written < limit:
+while (n < count) if as_html else (written < limit):
     for rid, body in lines:
-        line = (json.dumps({"id": f"{rid}-{n}", "text": body["text"]}) + "\n").encode()
+        if as_html:
+            record = {"@type": "JobPosting", "identifier": f"{rid}-{n}", "description": page(body["text"])}
+        else:
+            record = {"id": f"{rid}-{n}", "text": body["text"]}
+        line = (json.dumps(record) + "\n").encode()
         out.write(line)
         written += len(line)
         n += 1
-        if written >= limit:
+        if (n >= count) if as_html else (written >= limit):
             break
 PY
 python3 "$tmp/repeat.py" "$src" "$mb" > "$tmp/input.jsonl"
 bytes=$(stat -c %s "$tmp/input.jsonl")
-echo "input: $bytes bytes ($(wc -l < "$tmp/input.jsonl") postings); nproc $(nproc); load $(cut -d' ' -f1-3 /proc/loadavg)"
+postings=$(wc -l < "$tmp/input.jsonl")
+# The same postings as schema.org JobPosting lines, each description HTML (<p>, <br>, entities).
+python3 "$tmp/repeat.py" "$src" "$mb" html "$postings" > "$tmp/html.jsonl"
+echo "input: $bytes bytes ($postings postings); as JobPosting HTML: $(stat -c %s "$tmp/html.jsonl") bytes; nproc $(nproc); load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # wall seconds, user+sys CPU seconds, max RSS KiB
 measure() { /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$@" > /dev/null; awk '{print $1, $2 + $3, $4}' "$tmp/t"; }
-: > "$tmp/rolefit"; : > "$tmp/bare"
+: > "$tmp/rolefit"; : > "$tmp/bare"; : > "$tmp/html"
 for _ in $(seq "$runs"); do
   measure "$bin" classify --jsonl "$tmp/input.jsonl" >> "$tmp/rolefit"
   measure "$bare" "$tmp/input.jsonl" >> "$tmp/bare"
+  measure "$bin" classify --jsonl "$tmp/html.jsonl" >> "$tmp/html"
 done
-python3 - "$bytes" "$tmp/rolefit" "$tmp/bare" <<'PY'
+python3 - "$bytes" "$tmp/rolefit" "$tmp/bare" "$tmp/html" <<'PY'
 import statistics, sys
 size = int(sys.argv[1])
 def load(p): return [tuple(map(float, l.split())) for l in open(p)]
-r, b = load(sys.argv[2]), load(sys.argv[3])
+r, b, h = load(sys.argv[2]), load(sys.argv[3]), load(sys.argv[4])
 med = lambda rows, i: statistics.median(x[i] for x in rows)
-for name, rows in (("rolefit classify --jsonl", r), ("bare Aho-Corasick scan", b)):
+# MB/s are of the plain-text input's size for all three: the same postings.
+for name, rows in (("rolefit classify --jsonl", r), ("bare Aho-Corasick scan", b), ("same postings as HTML", h)):
     wall, cpu, rss = med(rows, 0), med(rows, 1), med(rows, 2)
     print(f"{name:26} wall {wall:6.3f} s  cpu {cpu:6.3f} s  cores {cpu / wall:4.2f}  "
           f"{size / 1e6 / wall:7.1f} MB/s wall  {size / 1e6 / cpu:7.1f} MB/s per core  max RSS {rss / 1024:6.1f} MiB")
     print("  runs (wall/cpu s):", ", ".join(f"{x[0]:.2f}/{x[1]:.2f}" for x in rows))
 print(f"rolefit / bare scan: {med(r, 0) / med(b, 0):.2f}x wall, {med(r, 1) / med(b, 1):.2f}x CPU")
+print(f"HTML / plain text: {med(h, 0) / med(r, 0):.2f}x wall, {med(h, 1) / med(r, 1):.2f}x CPU")
 PY
 
 if [ "$stream_mb" != 0 ]; then

@@ -304,23 +304,60 @@ impl<'c, S: Scorer> Classifier<'c, S> {
 
         let body_found = self.found(body, scanned, None, counts, map_title, map_body);
         let body_card = self.card(&body_found);
-        let body_adjacent = body_found.adjacent_role.clone();
-        let (found, card) = match title_scanned {
-            None => (body_found, body_card.clone()),
-            Some(t) => {
-                let found = self.found(body, scanned, Some(t), counts, map_title, map_body);
-                let card = self.card(&found);
-                (found, card)
-            }
+        let body_verdict = body_card.verdict().clone();
+        // Without a title the body's reading is the posting's: nothing to compare.
+        let Some(t) = title_scanned else {
+            return Ok(self.classification(
+                body_found,
+                body_card,
+                body_verdict,
+                None,
+                None,
+                None,
+                scanned,
+                None,
+                map_title,
+                map_body,
+            ));
         };
-        let title_role = title_scanned.and_then(|t| self.title_role(t));
-        let title_matches_body =
-            title_role.as_deref().and_then(|role| matches_body(role, &body_card, body_adjacent.as_deref()));
+        let title_role = self.title_role(t);
+        let body_adjacent = body_found.adjacent_role.as_deref();
+        let title_matches_body = title_role.as_deref().and_then(|role| matches_body(role, &body_card, body_adjacent));
         let mismatch = match (title_matches_body, &title_role) {
-            (Some(false), Some(role)) => Some(self.mismatch(role, &body_card, body_adjacent.as_deref())),
+            (Some(false), Some(role)) => Some(self.mismatch(role, &body_card, body_adjacent)),
             _ => None,
         };
+        let found = self.found(body, scanned, Some(t), counts, map_title, map_body);
+        let card = self.card(&found);
+        Ok(self.classification(
+            found,
+            card,
+            body_verdict,
+            title_role,
+            title_matches_body,
+            mismatch,
+            scanned,
+            Some(t),
+            map_title,
+            map_body,
+        ))
+    }
 
+    /// The result of a reading, its spans mapped to the input.
+    #[allow(clippy::too_many_arguments)]
+    fn classification(
+        &self,
+        found: Found<'_>,
+        card: Scorecard,
+        body_verdict: Verdict,
+        title_role: Option<String>,
+        title_matches_body: Option<bool>,
+        mismatch: Option<String>,
+        scanned: &Scanned,
+        title_scanned: Option<&Scanned>,
+        map_title: MapSpan<'_>,
+        map_body: MapSpan<'_>,
+    ) -> Classification {
         let scan = &scanned.scan;
         let mapped = |m: &PhraseMatch, map: MapSpan<'_>| {
             let (start, end) = map(m.start, m.end);
@@ -332,14 +369,14 @@ impl<'c, S: Scorer> Classifier<'c, S> {
             Some(_) => (None, found.adjacent_share),
             None => (card.top().filter(|t| t.score > 0.0).map(|t| t.role.clone()), card.confidence()),
         };
-        Ok(Classification {
+        Classification {
             verdict: card.verdict().clone(),
             top_role,
             scores: card.scores().to_vec(),
             confidence,
             adjacent_role: found.adjacent_role,
             title_role,
-            body_verdict: body_card.verdict().clone(),
+            body_verdict,
             title_matches_body,
             mismatch,
             evidence: scan.matches.iter().map(|m| mapped(m, map_body)).collect(),
@@ -364,7 +401,7 @@ impl<'c, S: Scorer> Classifier<'c, S> {
                 .collect(),
             ignored: scan.ignored,
             scorecard: card,
-        })
+        }
     }
 
     /// The scorecard for one reading; an adjacent role's posting recommends no role.

@@ -15,7 +15,9 @@
 //!   text, leaving out company boilerplate.
 //! - [`Classifier`]: the text adapter (matches to [`Evidence`](rolefit_core::Evidence)) plus
 //!   a [`Scorer`](rolefit_core::Scorer); [`Classifier::classify_batch`] uses all cores and
-//!   keeps input order.
+//!   keeps input order. With the `html` feature, `Classifier::classify_posting` reads a
+//!   `Posting`'s title apart from its body (`title_role`, `body_verdict`,
+//!   `title_matches_body` and a `mismatch` sentence in the [`Classification`]).
 //! - [`PostingScorer`] and [`PostingRules`]: the built-in strategy and its weights.
 //! - [`read_text`]: reading a posting file, refusing invalid UTF-8 with its byte offset.
 //! - With the `jsonl` feature: `classify_jsonl`, streaming JSON Lines in bounded memory,

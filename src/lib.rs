@@ -44,6 +44,7 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub use rolefit_core::catalog::jsonld;
 pub use rolefit_core::{
     AssessmentSignal, CandidateFit, CandidateProfile, Catalog, CatalogBuilder, CatalogData, CatalogError, Citation,
     CoverageScorer, Evidence, Format, Id, LeanScorer, Limits, NeedsAssessment, OrgProfile, Origin, ParseError, Problem,
@@ -53,7 +54,6 @@ pub use rolefit_core::{
 pub use rolefit_core::{assessment, catalog, evidence, id, model, problem, read, scoring};
 
 pub mod docs;
-pub mod jsonld;
 pub mod schema;
 
 /// Job-description classification: the `rolefit-text` crate.

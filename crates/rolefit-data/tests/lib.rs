@@ -10,6 +10,7 @@ mod canonical;
 mod dataset_rules;
 mod diff;
 mod differential;
+mod jsonld;
 mod messages;
 mod overlay;
 mod profiles;

@@ -4,6 +4,7 @@
 mod builder;
 mod compare;
 mod diff;
+pub mod jsonld;
 mod merge;
 mod rows;
 mod validate;

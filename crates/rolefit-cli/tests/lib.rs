@@ -44,6 +44,9 @@ fn compare_prints_a_table_by_default() {
     for needle in ["Product Owner", "Product Manager", "Time horizon", "Responsibilities", "KPIs", "Skills"] {
         assert!(text.contains(needle), "missing {needle:?}");
     }
+    let paths = text.split("Career paths\n").nth(1).unwrap_or_else(|| panic!("no career paths:\n{text}"));
+    assert!(paths.starts_with("Product Owner -> Product Manager (product-owner-to-product-manager): "), "{paths}");
+    assert!(paths.contains("It takes:\n- Experience of planning the product"), "{paths}");
 }
 
 #[test]
@@ -65,7 +68,9 @@ fn compare_json_matches_its_schema() {
 fn compare_markdown_has_a_table_per_section() {
     let out = rolefit(&["compare", "product-owner", "product-manager", "--format", "markdown"]);
     let text = stdout(&out);
-    assert_eq!(text.matches("\n## ").count() + usize::from(text.starts_with("## ")), 4);
+    // Four tables, then the career paths between the two roles.
+    assert_eq!(text.matches("\n## ").count() + usize::from(text.starts_with("## ")), 5);
+    assert!(text.contains("\n## Career paths\n"), "{text}");
     assert!(text.contains("| aspect | Product Owner | Product Manager |"));
 }
 
@@ -118,6 +123,25 @@ fn show_prints_locators_and_the_disagreements_about_a_record() {
     // A record no disagreement bears on lists none.
     let out = rolefit(&["show", "pricing-strategy"]);
     assert!(!stdout(&out).contains("sources disagree"), "{}", stdout(&out));
+}
+
+#[test]
+fn show_prints_the_career_path_and_what_it_takes() {
+    let out = rolefit(&["show", "product-owner-to-product-manager"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for needle in [
+        "\nfrom: product-owner\n",
+        "\nto: product-manager\n",
+        "requires:\n  -\n    need: Experience of planning the product",
+        "    skills:\n      - product-planning-skill\n",
+        "FAQ, answer on moving from PO to PM",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+    }
+    let out = rolefit(&["show", "product-owner-to-product-manager", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["requires"].as_array().map(Vec::len), Some(5));
 }
 
 #[test]

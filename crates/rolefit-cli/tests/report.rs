@@ -4,8 +4,17 @@ use scraper::{Html, Selector};
 
 use super::{repo, rolefit, stderr, stdout, write_temp};
 
-const SECTIONS: [&str; 8] =
-    ["roles", "comparison", "responsibilities", "kpis", "skills", "salaries", "disagreements", "sources"];
+const SECTIONS: [&str; 9] = [
+    "roles",
+    "comparison",
+    "responsibilities",
+    "kpis",
+    "skills",
+    "career-paths",
+    "salaries",
+    "disagreements",
+    "sources",
+];
 
 fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
     doc.select(&Selector::parse(css).unwrap()).collect()
@@ -66,6 +75,17 @@ fn the_report_parses_and_has_every_role_and_section() {
         .map(|tr| text(&tr))
         .unwrap();
     assert!(backlog.contains("owns"), "{backlog}");
+    // The move from one role to the other, each requirement with what it is about and its sources.
+    let path = select(&doc, "#career-paths #path-product-owner-to-product-manager");
+    assert_eq!(path.len(), 1);
+    let needs = select(&doc, "#path-product-owner-to-product-manager ol.requires li");
+    assert_eq!(needs.len(), 5);
+    assert!(select(&doc, "#path-product-owner-to-product-manager ol.requires li .chip").len() >= 5);
+    assert!(text(&needs[0]).contains("FAQ, answer on moving from PO to PM"), "{}", text(&needs[0]));
+    // Managers' titles stand as the line the role reports to, and hedged pay says so.
+    let pm = text(&select(&doc, "#role-product-manager")[0]);
+    assert!(pm.contains("Reports to: VP of Product"), "{pm}");
+    assert!(salaries.contains("about USD 106,723 a year"), "{salaries}");
 }
 
 #[test]

@@ -73,6 +73,7 @@ fn valid_catalog() -> impl Strategy<Value = CatalogData> {
                             description,
                             Cow::Borrowed(&[]),
                             Cow::Borrowed(&[]),
+                            Cow::Borrowed(&[]),
                             sources.into(),
                         )
                     })
@@ -275,7 +276,7 @@ fn type_errors_name_the_path_line_and_column() {
     insta::assert_snapshot!(err.to_string(), @"line 1, column 33: roles[0].name: invalid type: integer `3`, expected a string");
 
     let err = Catalog::from_json_str(r#"{"rolez": []}"#).unwrap_err();
-    insta::assert_snapshot!(err.to_string(), @"line 1, column 8: rolez: unknown field `rolez`, expected one of `data_version`, `sources`, `roles`, `responsibilities`, `kpis`, `skills`, `dimensions`, `salaries`, `signals`, `practices`, `disagreements`, `lexicon`, `overlay`, `extend`");
+    insta::assert_snapshot!(err.to_string(), @"line 1, column 8: rolez: unknown field `rolez`, expected one of `data_version`, `sources`, `roles`, `responsibilities`, `kpis`, `skills`, `dimensions`, `salaries`, `signals`, `practices`, `career_paths`, `disagreements`, `lexicon`, `overlay`, `extend`");
 }
 
 #[test]
@@ -332,4 +333,107 @@ fn an_overlay_applied_twice_adds_its_lexicon_entries_once() {
         .build()
         .unwrap_err();
     assert!(err.to_string().contains("id \"coach\" is already used by the role at coach.toml"), "{err}");
+}
+
+/// [`MINIMAL`] with a second role and a skill a career path can refer to.
+fn with_path(path: &str) -> String {
+    format!(
+        "{MINIMAL}\n{}\n{path}",
+        r#"
+[[roles]]
+id = "product-manager"
+name = "Product Manager"
+summary = "Owns the market."
+description = "Sets the strategy."
+sources = ["handbook"]
+
+[[skills]]
+id = "market-analysis"
+name = "Market analysis"
+description = "Reads the market."
+kind = "skill"
+domain = "business"
+importance = [{ role = "product-owner", level = "helpful" }, { role = "product-manager", level = "essential" }]
+sources = ["handbook"]
+"#
+    )
+}
+
+#[test]
+fn a_career_path_is_validated_like_every_record() {
+    let broken = with_path(
+        r#"
+[[career_paths]]
+id = "po-to-po"
+from = "product-owner"
+to = "product-owner"
+name = "Nowhere"
+summary = "A move to the same role."
+description = "Goes nowhere."
+requires = []
+sources = ["handbook"]
+
+[[career_paths]]
+id = "po-to-pm"
+from = "product-owner"
+to = "product-mangaer"
+name = "Up"
+summary = "A move."
+description = "A move."
+sources = ["handbook"]
+
+[[career_paths.requires]]
+need = "Market experience."
+skills = ["market-analyis"]
+responsibilities = ["market-analysis"]
+sources = []
+"#,
+    );
+    let problems = Catalog::from_toml_str(&broken).unwrap_err().to_string();
+    for expected in [
+        r#"career_paths[0].to: a path from "product-owner" to itself"#,
+        "career_paths[0].requires: no requirement; say what the move takes",
+        r#"career_paths[1].to: unknown role "product-mangaer""#,
+        r#"career_paths[1].requires[0].skills[0]: unknown skill "market-analyis""#,
+        "career_paths[1].requires[0].responsibilities[0]: \"market-analysis\" is a skill, not a responsibility",
+        "career_paths[1].requires[0].sources: no source cited",
+    ] {
+        assert!(problems.contains(expected), "missing {expected:?} in:\n{problems}");
+    }
+}
+
+#[test]
+fn a_career_path_is_found_by_id_and_shown_in_the_comparison() {
+    let toml = with_path(
+        r#"
+[[career_paths]]
+id = "po-to-pm"
+from = "product-owner"
+to = "product-manager"
+name = "From product owner to product manager"
+summary = "Widen the view from the backlog to the market."
+description = "The move takes market experience."
+sources = [{ source = "handbook", locator = "Careers chapter" }]
+
+[[career_paths.requires]]
+need = "Experience of analysing the market."
+skills = ["market-analysis"]
+sources = [{ source = "handbook", locator = "Careers chapter, first list" }]
+"#,
+    );
+    let catalog = Catalog::from_toml_str(&toml).unwrap();
+    let path = catalog.find::<CareerPath>("po-to-pm").unwrap();
+    assert_eq!((path.from.as_str(), path.to.as_str()), ("product-owner", "product-manager"));
+    assert!(matches!(catalog.record("po-to-pm"), Some(AnyRecord::CareerPath(_))));
+    // Either order of the roles shows the path, with its requirements.
+    for (a, b) in [("product-owner", "product-manager"), ("product-manager", "product-owner")] {
+        let cmp = catalog.compare(a, b).unwrap();
+        assert_eq!(cmp.career_paths.len(), 1, "{a} and {b}");
+        let row = &cmp.career_paths[0];
+        assert_eq!(
+            (row.career_path.as_str(), row.from.as_str(), row.to.as_str()),
+            ("po-to-pm", "product-owner", "product-manager")
+        );
+        assert_eq!(row.requires.iter().map(|r| &**r).collect::<Vec<_>>(), ["Experience of analysing the market."]);
+    }
 }

@@ -250,6 +250,44 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     }),
                     alloc::borrow::Cow::Borrowed(const {
                         &[
+                            rolefit_core::model::ReportingLine::new(
+                                alloc::borrow::Cow::Borrowed("Project manager"),
+                                alloc::borrow::Cow::Borrowed(const {
+                                    &[
+                                        rolefit_core::model::Citation::from_parts(
+                                            rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            Some(
+                                                alloc::borrow::Cow::Borrowed(
+                                                    "Key differences table, row Typical Reporting",
+                                                ),
+                                            ),
+                                        ),
+                                    ]
+                                }),
+                            ),
+                            rolefit_core::model::ReportingLine::new(
+                                alloc::borrow::Cow::Borrowed("Development director"),
+                                alloc::borrow::Cow::Borrowed(const {
+                                    &[
+                                        rolefit_core::model::Citation::from_parts(
+                                            rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            Some(
+                                                alloc::borrow::Cow::Borrowed(
+                                                    "Key differences table, row Typical Reporting",
+                                                ),
+                                            ),
+                                        ),
+                                    ]
+                                }),
+                            ),
+                        ]
+                    }),
+                    alloc::borrow::Cow::Borrowed(const {
+                        &[
                             rolefit_core::model::CrosswalkCode::new(
                                 rolefit_core::model::Taxonomy::OnetSoc2019,
                                 None,
@@ -459,6 +497,44 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                             alloc::borrow::Cow::Borrowed("Group Product Manager"),
                             alloc::borrow::Cow::Borrowed("Principal Product Manager"),
                             alloc::borrow::Cow::Borrowed("Lead Product Manager"),
+                        ]
+                    }),
+                    alloc::borrow::Cow::Borrowed(const {
+                        &[
+                            rolefit_core::model::ReportingLine::new(
+                                alloc::borrow::Cow::Borrowed("VP of Product"),
+                                alloc::borrow::Cow::Borrowed(const {
+                                    &[
+                                        rolefit_core::model::Citation::from_parts(
+                                            rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            Some(
+                                                alloc::borrow::Cow::Borrowed(
+                                                    "Key differences table, row Typical Reporting",
+                                                ),
+                                            ),
+                                        ),
+                                    ]
+                                }),
+                            ),
+                            rolefit_core::model::ReportingLine::new(
+                                alloc::borrow::Cow::Borrowed("A C-suite executive"),
+                                alloc::borrow::Cow::Borrowed(const {
+                                    &[
+                                        rolefit_core::model::Citation::from_parts(
+                                            rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            Some(
+                                                alloc::borrow::Cow::Borrowed(
+                                                    "Key differences table, row Typical Reporting",
+                                                ),
+                                            ),
+                                        ),
+                                    ]
+                                }),
+                            ),
                         ]
                     }),
                     alloc::borrow::Cow::Borrowed(const {
@@ -4657,7 +4733,7 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     rolefit_core::Id::from_static("time-horizon"),
                     alloc::borrow::Cow::Borrowed("Time horizon"),
                     alloc::borrow::Cow::Borrowed(
-                        "How far ahead the role plans. The source gives the ranges in units only (weeks, months, years), without counts.",
+                        "How far ahead the role plans. The source gives the ranges in units only (weeks, months, years), so the horizons carry units without counts.",
                     ),
                     alloc::borrow::Cow::Borrowed(const {
                         &[
@@ -4666,7 +4742,20 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 alloc::borrow::Cow::Borrowed(
                                     "Near to mid range, from weeks to months: the next sprint and the next release, in step with agile cycles.",
                                 ),
-                                None,
+                                Some(
+                                    rolefit_core::model::TimeHorizon::new(
+                                        rolefit_core::model::TimeSpan::new(
+                                            None,
+                                            rolefit_core::model::TimeUnit::Week,
+                                        ),
+                                        Some(
+                                            rolefit_core::model::TimeSpan::new(
+                                                None,
+                                                rolefit_core::model::TimeUnit::Month,
+                                            ),
+                                        ),
+                                    ),
+                                ),
                                 alloc::borrow::Cow::Borrowed(const {
                                     &[
                                         rolefit_core::model::Citation::from_parts(
@@ -4687,7 +4776,20 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                 alloc::borrow::Cow::Borrowed(
                                     "Mid to long range, from months out to years: the vision, the roadmap and where the market is heading.",
                                 ),
-                                None,
+                                Some(
+                                    rolefit_core::model::TimeHorizon::new(
+                                        rolefit_core::model::TimeSpan::new(
+                                            None,
+                                            rolefit_core::model::TimeUnit::Month,
+                                        ),
+                                        Some(
+                                            rolefit_core::model::TimeSpan::new(
+                                                None,
+                                                rolefit_core::model::TimeUnit::Year,
+                                            ),
+                                        ),
+                                    ),
+                                ),
                                 alloc::borrow::Cow::Borrowed(const {
                                     &[
                                         rolefit_core::model::Citation::from_parts(
@@ -5064,7 +5166,7 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     rolefit_core::Id::from_static("reporting-line"),
                     alloc::borrow::Cow::Borrowed("Typical reporting line"),
                     alloc::borrow::Cow::Borrowed(
-                        "Whom the role reports to, as far as the sources state it.",
+                        "Whom the role reports to, as far as the sources state it (each role's reports_to lists the titles).",
                     ),
                     alloc::borrow::Cow::Borrowed(const {
                         &[
@@ -5484,6 +5586,7 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     rolefit_core::Id::from_static("product-owner"),
                     alloc::borrow::Cow::Borrowed("USD"),
                     rolefit_core::model::Amount::Exact(106723f64),
+                    true,
                     rolefit_core::model::Statistic::Average,
                     rolefit_core::model::PayComponent::Base,
                     rolefit_core::model::PayPeriod::Year,
@@ -5512,6 +5615,7 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     rolefit_core::Id::from_static("product-owner"),
                     alloc::borrow::Cow::Borrowed("USD"),
                     rolefit_core::model::Amount::Exact(151000f64),
+                    false,
                     rolefit_core::model::Statistic::UpTo,
                     rolefit_core::model::PayComponent::Total,
                     rolefit_core::model::PayPeriod::Year,
@@ -5540,6 +5644,7 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                     rolefit_core::Id::from_static("product-manager"),
                     alloc::borrow::Cow::Borrowed("USD"),
                     rolefit_core::model::Amount::Exact(108595f64),
+                    true,
                     rolefit_core::model::Statistic::Average,
                     rolefit_core::model::PayComponent::Base,
                     rolefit_core::model::PayPeriod::Year,
@@ -5571,6 +5676,7 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         low: 80000f64,
                         high: 205000f64,
                     },
+                    false,
                     rolefit_core::model::Statistic::Spread,
                     rolefit_core::model::PayComponent::Total,
                     rolefit_core::model::PayPeriod::Year,
@@ -6921,6 +7027,192 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                                     alloc::borrow::Cow::Borrowed(
                                         "Why define both roles, list of costly mistakes",
                                     ),
+                                ),
+                            ),
+                        ]
+                    }),
+                ),
+            ]
+        }),
+        alloc::borrow::Cow::Borrowed(const {
+            &[
+                rolefit_core::model::CareerPath::new(
+                    rolefit_core::Id::from_static("product-owner-to-product-manager"),
+                    rolefit_core::Id::from_static("product-owner"),
+                    rolefit_core::Id::from_static("product-manager"),
+                    alloc::borrow::Cow::Borrowed(
+                        "From product owner to product manager",
+                    ),
+                    alloc::borrow::Cow::Borrowed(
+                        "A product owner can move into product management by widening their view from the next sprints to the product's market and its whole life.",
+                    ),
+                    alloc::borrow::Cow::Borrowed(
+                        "One article answers the question directly: the move is possible, and it takes experience the product owner's own work gives only in part, in planning the product, analysing the market and looking after the product over its life, together with an understanding of where the market is going and what customers need. Other sources point the same way: the product owner already needs some product-management knowledge, and SFIA treats the two roles as levels of one product-management skill, the product owner's at 4 and 5 and the product manager's at 5 and 6. What carries over is the backlog and delivery craft; what has to grow is the long range and the market.",
+                    ),
+                    alloc::borrow::Cow::Borrowed(const {
+                        &[
+                            rolefit_core::model::PathRequirement::new(
+                                alloc::borrow::Cow::Borrowed(
+                                    "Experience of planning the product beyond the next release, months and years ahead.",
+                                ),
+                                alloc::borrow::Cow::Borrowed(const {
+                                    &[rolefit_core::Id::from_static("product-planning-skill")]
+                                }),
+                                alloc::borrow::Cow::Borrowed(const {
+                                    &[rolefit_core::Id::from_static("product-roadmap")]
+                                }),
+                                alloc::borrow::Cow::Borrowed(const {
+                                    &[
+                                        rolefit_core::model::Citation::from_parts(
+                                            rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            Some(
+                                                alloc::borrow::Cow::Borrowed(
+                                                    "FAQ, answer on moving from PO to PM; Time horizons section, PM paragraph",
+                                                ),
+                                            ),
+                                        ),
+                                    ]
+                                }),
+                            ),
+                            rolefit_core::model::PathRequirement::new(
+                                alloc::borrow::Cow::Borrowed(
+                                    "Experience of analysing the market: researching it, reading competitors and judging demand.",
+                                ),
+                                alloc::borrow::Cow::Borrowed(const {
+                                    &[
+                                        rolefit_core::Id::from_static("market-research-skill"),
+                                        rolefit_core::Id::from_static("market-knowledge"),
+                                    ]
+                                }),
+                                alloc::borrow::Cow::Borrowed(const {
+                                    &[
+                                        rolefit_core::Id::from_static("market-research"),
+                                        rolefit_core::Id::from_static("competitor-analysis"),
+                                    ]
+                                }),
+                                alloc::borrow::Cow::Borrowed(const {
+                                    &[
+                                        rolefit_core::model::Citation::from_parts(
+                                            rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            Some(
+                                                alloc::borrow::Cow::Borrowed(
+                                                    "FAQ, answer on moving from PO to PM",
+                                                ),
+                                            ),
+                                        ),
+                                    ]
+                                }),
+                            ),
+                            rolefit_core::model::PathRequirement::new(
+                                alloc::borrow::Cow::Borrowed(
+                                    "Experience of managing a product across its life, from the first idea through launch and after it.",
+                                ),
+                                alloc::borrow::Cow::Borrowed(const {
+                                    &[rolefit_core::Id::from_static("product-planning-skill")]
+                                }),
+                                alloc::borrow::Cow::Borrowed(const {
+                                    &[
+                                        rolefit_core::Id::from_static(
+                                            "product-lifecycle-management",
+                                        ),
+                                    ]
+                                }),
+                                alloc::borrow::Cow::Borrowed(const {
+                                    &[
+                                        rolefit_core::model::Citation::from_parts(
+                                            rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            Some(
+                                                alloc::borrow::Cow::Borrowed(
+                                                    "FAQ, answer on moving from PO to PM",
+                                                ),
+                                            ),
+                                        ),
+                                    ]
+                                }),
+                            ),
+                            rolefit_core::model::PathRequirement::new(
+                                alloc::borrow::Cow::Borrowed(
+                                    "An understanding of where the market is heading and of the needs customers have, beyond one product's users.",
+                                ),
+                                alloc::borrow::Cow::Borrowed(const {
+                                    &[rolefit_core::Id::from_static("market-knowledge")]
+                                }),
+                                alloc::borrow::Cow::Borrowed(const {
+                                    &[
+                                        rolefit_core::Id::from_static("market-trend-analysis"),
+                                        rolefit_core::Id::from_static("customer-needs-discovery"),
+                                    ]
+                                }),
+                                alloc::borrow::Cow::Borrowed(const {
+                                    &[
+                                        rolefit_core::model::Citation::from_parts(
+                                            rolefit_core::Id::from_static(
+                                                "article-your-team-in-india-po-vs-pm",
+                                            ),
+                                            Some(
+                                                alloc::borrow::Cow::Borrowed(
+                                                    "FAQ, answer on moving from PO to PM",
+                                                ),
+                                            ),
+                                        ),
+                                    ]
+                                }),
+                            ),
+                            rolefit_core::model::PathRequirement::new(
+                                alloc::borrow::Cow::Borrowed(
+                                    "Deeper knowledge of product management as a discipline: the step from SFIA's levels 4 and 5 of the skill to levels 5 and 6, where level 6 covers a portfolio.",
+                                ),
+                                alloc::borrow::Cow::Borrowed(const {
+                                    &[
+                                        rolefit_core::Id::from_static(
+                                            "product-management-knowledge",
+                                        ),
+                                    ]
+                                }),
+                                alloc::borrow::Cow::Borrowed(const { &[] }),
+                                alloc::borrow::Cow::Borrowed(const {
+                                    &[
+                                        rolefit_core::model::Citation::from_parts(
+                                            rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                                            Some(alloc::borrow::Cow::Borrowed("PO skills answer")),
+                                        ),
+                                        rolefit_core::model::Citation::from_parts(
+                                            rolefit_core::Id::from_static("sfia-8"),
+                                            Some(
+                                                alloc::borrow::Cow::Borrowed("Skill PROD, levels 4 to 6"),
+                                            ),
+                                        ),
+                                    ]
+                                }),
+                            ),
+                        ]
+                    }),
+                    alloc::borrow::Cow::Borrowed(const {
+                        &[
+                            rolefit_core::model::Citation::from_parts(
+                                rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                Some(
+                                    alloc::borrow::Cow::Borrowed(
+                                        "FAQ, answer on moving from PO to PM",
+                                    ),
+                                ),
+                            ),
+                            rolefit_core::model::Citation::from_parts(
+                                rolefit_core::Id::from_static("article-procoders-po-vs-pm"),
+                                Some(alloc::borrow::Cow::Borrowed("PO skills answer")),
+                            ),
+                            rolefit_core::model::Citation::from_parts(
+                                rolefit_core::Id::from_static("sfia-8"),
+                                Some(
+                                    alloc::borrow::Cow::Borrowed("Skill PROD, levels 4 to 6"),
                                 ),
                             ),
                         ]
@@ -10421,6 +10713,13 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                 ),
             ),
             (
+                rolefit_core::Id::from_static("product-owner-to-product-manager"),
+                rolefit_core::model::RecordRef::new(
+                    rolefit_core::model::RecordKind::CareerPath,
+                    0usize,
+                ),
+            ),
+            (
                 rolefit_core::Id::from_static("product-planning-skill"),
                 rolefit_core::model::RecordRef::new(
                     rolefit_core::model::RecordKind::Skill,
@@ -10884,5 +11183,5 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
             ),
         ]
     },
-    3520796416161796085u64,
+    15949590195749977236u64,
 );

@@ -32,6 +32,34 @@ fn both_canonical_roles_are_there_with_every_kind_of_fact() {
 }
 
 #[test]
+fn the_move_from_product_owner_to_product_manager_is_a_record() {
+    use rolefit_core::model::CareerPath;
+    let c = rolefit_data::catalog();
+    let path = c.find::<CareerPath>("product-owner-to-product-manager").expect("the career path");
+    assert_eq!((path.from.as_str(), path.to.as_str()), ("product-owner", "product-manager"));
+    // What it takes (planning, market analysis, the product's life, market trends and
+    // customer needs) points at the catalog's own skills and work.
+    let referred: Vec<&str> = path
+        .requires
+        .iter()
+        .flat_map(|r| r.skills.iter().chain(r.responsibilities.iter()))
+        .map(|id| id.as_str())
+        .collect();
+    for id in [
+        "product-planning-skill",
+        "market-research",
+        "product-lifecycle-management",
+        "market-trend-analysis",
+        "customer-needs-discovery",
+    ] {
+        assert!(referred.contains(&id), "{id} not among {referred:?}");
+    }
+    let cmp = c.compare("product-manager", "product-owner").unwrap();
+    assert_eq!(cmp.career_paths.len(), 1);
+    assert_eq!(cmp.career_paths[0].requires.len(), path.requires.len());
+}
+
+#[test]
 fn every_record_is_found_by_its_id() {
     let c = rolefit_data::catalog();
     for (id, at) in c.ids() {

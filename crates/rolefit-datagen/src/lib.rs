@@ -34,6 +34,7 @@ pub const DATA_FILES: &[&str] = &[
     "salaries.toml",
     "signals.toml",
     "practices.toml",
+    "career_paths.toml",
     "disagreements.toml",
     "lexicon.toml",
 ];

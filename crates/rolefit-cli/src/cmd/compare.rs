@@ -1,5 +1,5 @@
-//! `rolefit compare A B`: two roles, aspect by aspect, and whose each responsibility,
-//! KPI and skill is.
+//! `rolefit compare A B`: two roles, aspect by aspect, whose each responsibility,
+//! KPI and skill is, and what a move from one to the other takes.
 
 use std::process::ExitCode;
 
@@ -70,5 +70,24 @@ fn render(doc: &mut Document, cmp: &Comparison, a: &str, b: &str) {
         }
         doc.heading(title);
         doc.table(grid);
+    }
+    career_paths(doc, cmp, a, b);
+}
+
+/// Each move between the two roles with what it takes; the section is left out when the
+/// catalog records none.
+fn career_paths(doc: &mut Document, cmp: &Comparison, a: &str, b: &str) {
+    if cmp.career_paths.is_empty() {
+        return;
+    }
+    let name = |id: &rolefit::Id| if *id == cmp.first { a } else { b };
+    doc.blank();
+    doc.heading("Career paths");
+    for path in &cmp.career_paths {
+        doc.line(&format!("{} -> {} ({}): {}", name(&path.from), name(&path.to), path.career_path, path.summary));
+        doc.line("It takes:");
+        for need in &path.requires {
+            doc.line(&format!("- {need}"));
+        }
     }
 }

@@ -13,7 +13,8 @@ use crate::output::OutputFormat;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The id of the record, e.g. `product-owner` or `time-horizon`.
+    /// The id of the record, e.g. `product-owner`, `time-horizon` or
+    /// `product-owner-to-product-manager`.
     id: String,
     /// Output format (`table` prints an indented outline).
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
@@ -68,6 +69,7 @@ fn record_json(fact: AnyRecord<'_>) -> Result<Value, CliError> {
         AnyRecord::Salary(r) => serde_json::to_value(r),
         AnyRecord::Signal(r) => serde_json::to_value(r),
         AnyRecord::Practice(r) => serde_json::to_value(r),
+        AnyRecord::CareerPath(r) => serde_json::to_value(r),
         AnyRecord::Disagreement(r) => serde_json::to_value(r),
         _ => return Err(CliError::Usage("this kind of record cannot be shown yet".to_owned())),
     };

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::Catalog;
 use crate::Id;
 use crate::error::QueryError;
-use crate::model::{Importance, Ownership, Text};
+use crate::model::{CareerPath, Importance, Ownership, Text};
 
 /// Which of the two compared roles a fact belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -38,6 +38,8 @@ pub struct Comparison {
     pub kpis: Vec<KpiRow>,
     /// Each skill either role needs.
     pub skills: Vec<SkillRow>,
+    /// Each career path from one of the two roles to the other, in either direction.
+    pub career_paths: Vec<CareerPathRow>,
 }
 
 /// One dimension in a [`Comparison`].
@@ -98,6 +100,24 @@ pub struct SkillRow {
     pub leaning: Leaning,
 }
 
+/// One career path in a [`Comparison`]: a move between the two roles and what it takes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CareerPathRow {
+    /// The career path.
+    pub career_path: Id,
+    /// Its name.
+    pub name: Text,
+    /// The role the move starts from (one of the two compared).
+    pub from: Id,
+    /// The role the move leads to (the other one).
+    pub to: Id,
+    /// The move in one sentence.
+    pub summary: Text,
+    /// What the move takes, one entry per requirement.
+    pub requires: Vec<Text>,
+}
+
 impl Comparison {
     /// The responsibilities with this leaning.
     pub fn responsibilities_leaning(&self, leaning: Leaning) -> impl Iterator<Item = &ResponsibilityRow> {
@@ -130,8 +150,8 @@ fn lean<T: Ord + Copy>(first: T, second: T, floor: T, shared_from: T) -> Leaning
 }
 
 impl Catalog {
-    /// Compares two roles: dimension by dimension, and which responsibilities, KPIs and
-    /// skills are shared or belong to one of them.
+    /// Compares two roles: dimension by dimension, which responsibilities, KPIs and
+    /// skills are shared or belong to one of them, and the career paths between them.
     ///
     /// A responsibility is shared when both roles own or share it, a skill when both
     /// rate it at least important; otherwise it leans to the role with the higher level.
@@ -200,6 +220,20 @@ impl Catalog {
             })
             .collect();
 
-        Ok(Comparison { first: a, second: b, dimensions, responsibilities, kpis, skills })
+        let career_paths = self
+            .all::<CareerPath>()
+            .iter()
+            .filter(|p| (p.from == a && p.to == b) || (p.from == b && p.to == a))
+            .map(|p| CareerPathRow {
+                career_path: p.id.clone(),
+                name: p.name.clone(),
+                from: p.from.clone(),
+                to: p.to.clone(),
+                summary: p.summary.clone(),
+                requires: p.requires.iter().map(|r| r.need.clone()).collect(),
+            })
+            .collect();
+
+        Ok(Comparison { first: a, second: b, dimensions, responsibilities, kpis, skills, career_paths })
     }
 }

@@ -10,7 +10,7 @@ mod rows;
 mod validate;
 
 pub use builder::CatalogBuilder;
-pub use compare::{Comparison, DimensionRow, KpiRow, Leaning, ResponsibilityRow, SkillRow};
+pub use compare::{CareerPathRow, Comparison, DimensionRow, KpiRow, Leaning, ResponsibilityRow, SkillRow};
 pub use diff::{Bump, CatalogDiff, Change, ChangeKind, diff};
 
 use std::borrow::Cow;

@@ -54,22 +54,25 @@ pub struct TimeHorizon {
     pub longest: Option<TimeSpan>,
 }
 
-/// A span of time, such as 2 weeks.
+/// A span of time, such as 2 weeks, or "weeks" when a source gives no count.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct TimeSpan {
-    /// How many units.
+    /// How many units; none when the source names the unit without a count ("weeks to
+    /// months"), rather than a count it does not give.
+    #[serde(default)]
     #[schemars(range(max = u32::MAX))]
-    pub amount: u32,
+    pub amount: Option<u32>,
     /// The unit.
     pub unit: TimeUnit,
 }
 
 impl TimeSpan {
-    /// The span in days (a month counts 30.4375 days, a year 365.25).
+    /// The span in days (a month counts 30.4375 days, a year 365.25); a span without a
+    /// count is read as one unit, the least it can mean.
     pub fn days(self) -> f64 {
-        f64::from(self.amount) * self.unit.days()
+        f64::from(self.amount.unwrap_or(1)) * self.unit.days()
     }
 }
 
@@ -101,8 +104,8 @@ impl TimeHorizon {
 bake_by_constructor!(TimeHorizon::new { shortest, longest });
 
 impl TimeSpan {
-    /// `amount` units.
-    pub const fn new(amount: u32, unit: TimeUnit) -> Self {
+    /// `amount` units (none: as many as the source leaves open).
+    pub const fn new(amount: Option<u32>, unit: TimeUnit) -> Self {
         Self { amount, unit }
     }
 }

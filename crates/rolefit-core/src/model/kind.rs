@@ -30,6 +30,8 @@ pub enum RecordKind {
     Signal,
     /// A [`Practice`](super::Practice).
     Practice,
+    /// A [`CareerPath`](super::CareerPath): a move from one role to another.
+    CareerPath,
     /// A [`Disagreement`](super::Disagreement).
     Disagreement,
     /// A [`LexiconEntry`](super::LexiconEntry): the phrases that recognise one record in
@@ -52,6 +54,7 @@ impl RecordKind {
         Self::Salary,
         Self::Signal,
         Self::Practice,
+        Self::CareerPath,
         Self::Disagreement,
         Self::Lexicon,
         #[cfg(test)]
@@ -70,6 +73,7 @@ impl RecordKind {
             Self::Salary => "salary figure",
             Self::Signal => "signal",
             Self::Practice => "practice",
+            Self::CareerPath => "career path",
             Self::Disagreement => "disagreement",
             Self::Lexicon => "lexicon entry",
             #[cfg(test)]
@@ -89,6 +93,7 @@ impl RecordKind {
             Self::Salary => "salary",
             Self::Signal => "signal",
             Self::Practice => "practice",
+            Self::CareerPath => "career-path",
             Self::Disagreement => "disagreement",
             Self::Lexicon => "lexicon",
             #[cfg(test)]
@@ -109,6 +114,7 @@ impl RecordKind {
             | Self::Salary
             | Self::Signal
             | Self::Practice
+            | Self::CareerPath
             | Self::Disagreement => true,
             #[cfg(test)]
             Self::Certification => true,
@@ -120,9 +126,13 @@ impl RecordKind {
     pub fn recognised_in_text(self) -> bool {
         match self {
             Self::Role | Self::Responsibility | Self::Kpi | Self::Skill | Self::Signal => true,
-            Self::Source | Self::Dimension | Self::Salary | Self::Practice | Self::Disagreement | Self::Lexicon => {
-                false
-            }
+            Self::Source
+            | Self::Dimension
+            | Self::Salary
+            | Self::Practice
+            | Self::CareerPath
+            | Self::Disagreement
+            | Self::Lexicon => false,
             #[cfg(test)]
             Self::Certification => false,
         }
@@ -138,6 +148,7 @@ impl RecordKind {
             | Self::Dimension
             | Self::Salary
             | Self::Practice
+            | Self::CareerPath
             | Self::Disagreement
             | Self::Lexicon => false,
             #[cfg(test)]

@@ -11,6 +11,7 @@
 //! `const fn new` (or by reading a document).
 
 mod bake;
+mod career_path;
 pub mod check;
 mod citation;
 mod dimension;
@@ -32,6 +33,7 @@ mod skill;
 mod source;
 mod text_rules;
 
+pub use career_path::{CareerPath, PathRequirement};
 pub use check::Checker;
 pub use citation::{Citation, LOCATOR_MAX_LEN};
 pub use dimension::{Dimension, DimensionValue, TimeHorizon, TimeSpan, TimeUnit};
@@ -43,7 +45,7 @@ pub use practice::Practice;
 pub use record::{FieldChanges, Record, Significance};
 pub use registry::{AnyRecord, CatalogData, KindVisitor, Registered, for_each_kind};
 pub use responsibility::{Ownership, Responsibility, ResponsibilityCategory, RoleOwnership};
-pub use role::{Confidence, CrosswalkCode, RESERVED_ROLE_IDS, Role, Taxonomy};
+pub use role::{Confidence, CrosswalkCode, RESERVED_ROLE_IDS, ReportingLine, Role, Taxonomy};
 pub use salary::{Amount, PayComponent, PayPeriod, SalaryFigure, Statistic};
 pub use signal::{AssessmentSignal, RoleLean, SignalCategory, Staffing};
 pub use skill::{Importance, RoleImportance, Skill, SkillDomain, SkillKind};

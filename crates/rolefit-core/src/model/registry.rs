@@ -14,8 +14,8 @@ use super::kind::{RecordKind, RecordRef};
 use super::overlay::{Extensions, OverlaySettings};
 use super::record::Record;
 use super::{
-    AssessmentSignal, Dimension, Disagreement, Kpi, LexiconEntry, List, Practice, Responsibility, Role, SalaryFigure,
-    Skill, Source, Text,
+    AssessmentSignal, CareerPath, Dimension, Disagreement, Kpi, LexiconEntry, List, Practice, Responsibility, Role,
+    SalaryFigure, Skill, Source, Text,
 };
 use crate::Id;
 
@@ -228,7 +228,11 @@ registry! {
     },
     Practice(Practice) {
         list: practices,
-        /// Ways the roles work together.
+        /// Ways the roles are staffed and work together.
+    },
+    CareerPath(CareerPath) {
+        list: career_paths,
+        /// Moves from one role to another, and what each takes.
     },
     Disagreement(Disagreement) {
         list: disagreements,

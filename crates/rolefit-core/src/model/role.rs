@@ -24,6 +24,10 @@ pub struct Role {
     /// Other titles the role goes by (also used to recognise it in job titles).
     #[serde(default)]
     pub aliases: List<Text>,
+    /// Whom the role reports to, as sources state it. The titles of a role's managers
+    /// are not its aliases.
+    #[serde(default)]
+    pub reports_to: List<ReportingLine>,
     /// Codes of this role, or the nearest occupation, in other taxonomies.
     #[serde(default)]
     pub crosswalk: List<CrosswalkCode>,
@@ -63,20 +67,44 @@ pub const RESERVED_ROLE_IDS: &[&str] = &["both", "undetermined"];
 
 impl Role {
     /// A role with every field, in declaration order.
+    #[allow(clippy::too_many_arguments)]
     pub const fn new(
         id: Id,
         name: Text,
         summary: Text,
         description: Text,
         aliases: List<Text>,
+        reports_to: List<ReportingLine>,
         crosswalk: List<CrosswalkCode>,
         sources: List<Citation>,
     ) -> Self {
-        Self { id, name, summary, description, aliases, crosswalk, sources }
+        Self { id, name, summary, description, aliases, reports_to, crosswalk, sources }
     }
 }
 
-bake_by_constructor!(Role::new { id, name, summary, description, aliases, crosswalk, sources });
+bake_by_constructor!(Role::new { id, name, summary, description, aliases, reports_to, crosswalk, sources });
+
+/// Whom a [`Role`] reports to, as a source states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = crate::model::text_rules::texts)]
+#[non_exhaustive]
+pub struct ReportingLine {
+    /// The title of the person the role reports to, e.g. "VP of Product".
+    pub title: Text,
+    /// Where this comes from: its sources, each with a locator where known.
+    #[schemars(length(min = 1))]
+    pub sources: List<Citation>,
+}
+
+impl ReportingLine {
+    /// A reporting line with every field, in declaration order.
+    pub const fn new(title: Text, sources: List<Citation>) -> Self {
+        Self { title, sources }
+    }
+}
+
+bake_by_constructor!(ReportingLine::new { title, sources });
 
 impl CrosswalkCode {
     /// A mapping with every field, in declaration order.
@@ -111,6 +139,10 @@ impl Record for Role {
         c.text(Some("summary"), &self.summary);
         c.text(Some("description"), &self.description);
         c.each("aliases", &self.aliases, |c, alias| c.text(None, alias));
+        c.each("reports_to", &self.reports_to, |c, line| {
+            c.text(Some("title"), &line.title);
+            c.citations(&line.sources);
+        });
         c.each("crosswalk", &self.crosswalk, |c, code| {
             c.optional_text("code", &code.code);
             c.optional_text("label", &code.label);
@@ -131,6 +163,7 @@ impl Record for Role {
                 summary: Wording,
                 description: Wording,
                 aliases: Value,
+                reports_to: Value,
                 crosswalk: Value,
                 sources: Wording
             }

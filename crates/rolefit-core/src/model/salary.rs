@@ -22,6 +22,9 @@ pub struct SalaryFigure {
     pub currency: Text,
     /// The amount, a single figure or a range.
     pub amount: Amount,
+    /// Whether the source gives the amount as approximate ("around", "roughly").
+    #[serde(default)]
+    pub approximate: bool,
     /// Which statistic the figure is (average, median, ...).
     pub statistic: Statistic,
     /// What the figure covers.
@@ -50,6 +53,7 @@ impl SalaryFigure {
         role: Id,
         currency: Text,
         amount: Amount,
+        approximate: bool,
         statistic: Statistic,
         covers: PayComponent,
         period: PayPeriod,
@@ -58,7 +62,7 @@ impl SalaryFigure {
         note: Option<Text>,
         sources: List<Citation>,
     ) -> Self {
-        Self { id, role, currency, amount, statistic, covers, period, region, as_of, note, sources }
+        Self { id, role, currency, amount, approximate, statistic, covers, period, region, as_of, note, sources }
     }
 }
 
@@ -67,6 +71,7 @@ bake_by_constructor!(SalaryFigure::new {
     role,
     currency,
     amount,
+    approximate,
     statistic,
     covers,
     period,
@@ -115,6 +120,7 @@ impl Record for SalaryFigure {
                 role: Value,
                 currency: Value,
                 amount: Value,
+                approximate: Value,
                 statistic: Value,
                 covers: Value,
                 period: Value,

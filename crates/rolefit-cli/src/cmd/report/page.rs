@@ -3,7 +3,9 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use rolefit::model::{Amount, Importance, Ownership, ResponsibilityCategory, SalaryFigure, Staffing, Statistic};
+use rolefit::model::{
+    Amount, CareerPath, Importance, Ownership, ResponsibilityCategory, SalaryFigure, Staffing, Statistic,
+};
 use rolefit::{Catalog, Citation, Origin, Scorecard, Verdict};
 
 use super::chart;
@@ -50,6 +52,7 @@ pub fn render(catalog: &Catalog, assessment: Option<&Assessment>) -> String {
     out.push_str(&page.responsibilities());
     out.push_str(&page.kpis());
     out.push_str(&page.skills());
+    out.push_str(&page.career_paths());
     out.push_str(&page.salaries());
     out.push_str(&page.disagreements());
     out.push_str(&page.sources());
@@ -87,6 +90,7 @@ fn nav(with_assessment: bool) -> String {
         ("responsibilities", "Responsibilities"),
         ("kpis", "KPIs"),
         ("skills", "Skills"),
+        ("career-paths", "Career paths"),
         ("salaries", "Salaries"),
         ("disagreements", "Disagreements"),
         ("sources", "Sources"),
@@ -159,6 +163,7 @@ fn amount(s: &SalaryFigure) -> String {
         Amount::Range { low, high } => format!("{} {}–{}", s.currency, money(low), money(high)),
     };
     let figure = if s.statistic == Statistic::UpTo { format!("up to {figure}") } else { figure };
+    let figure = if s.approximate { format!("about {figure}") } else { figure };
     format!("{figure} a {per}")
 }
 
@@ -233,6 +238,11 @@ impl<'c> Page<'c> {
             if !role.aliases.is_empty() {
                 let aliases: Vec<String> = role.aliases.iter().map(|a| esc(a).into_owned()).collect();
                 let _ = writeln!(out, "<p class=\"small\"><b>Also called:</b> {}</p>", aliases.join(", "));
+            }
+            if !role.reports_to.is_empty() {
+                let lines: Vec<String> =
+                    role.reports_to.iter().map(|l| format!("{}{}", esc(&l.title), self.cite(&l.sources))).collect();
+                let _ = writeln!(out, "<p class=\"small\"><b>Reports to:</b> {}</p>", lines.join(", "));
             }
             let codes: Vec<String> = role
                 .crosswalk
@@ -472,6 +482,39 @@ impl<'c> Page<'c> {
         out
     }
 
+    fn career_paths(&self) -> String {
+        let mut out = String::from("<section id=\"career-paths\">\n<h2>Career paths</h2>\n");
+        let paths = self.catalog.all::<CareerPath>();
+        if paths.is_empty() {
+            out.push_str("<p class=\"muted\">The catalog records no career paths.</p>\n");
+        }
+        for p in paths {
+            let _ = writeln!(
+                out,
+                "<article class=\"card path\" id=\"path-{id}\">\n<h3>{name}</h3>\n<p class=\"small\">{from} → {to}</p>\n<p class=\"summary\">{summary}</p>\n<p>{desc}{cite}</p>\n<p class=\"small\"><b>What the move takes:</b></p>\n<ol class=\"requires\">",
+                id = esc(p.id.as_str()),
+                name = esc(&p.name),
+                from = esc(&self.role_name(p.from.as_str())),
+                to = esc(&self.role_name(p.to.as_str())),
+                summary = esc(&p.summary),
+                desc = esc(&p.description),
+                cite = self.cite(&p.sources),
+            );
+            for need in p.requires.iter() {
+                let chips: String = need
+                    .skills
+                    .iter()
+                    .chain(need.responsibilities.iter())
+                    .map(|id| format!("<span class=\"chip\">{}</span>", esc(&self.fact_name(id.as_str()))))
+                    .collect();
+                let _ = writeln!(out, "<li>{}{} {chips}</li>", esc(&need.need), self.cite(&need.sources));
+            }
+            out.push_str("</ol>\n</article>\n");
+        }
+        out.push_str("</section>\n");
+        out
+    }
+
     fn salaries(&self) -> String {
         let mut out = String::from("<section id=\"salaries\">\n<h2>Salary figures</h2>\n");
         if self.catalog.salaries().is_empty() {
@@ -645,6 +688,8 @@ sup.cite a { color: var(--accent); text-decoration: none; }
 .dispute { border-left: 4px solid #d98b2b; background: #fffaf3; padding: 10px 14px; margin-bottom: 12px; border-radius: 0 6px 6px 0; }
 ol.positions { margin: 6px 0 0; padding-left: 22px; }
 ol.positions li { margin-bottom: 4px; }
+ol.requires { margin: 4px 0 0; padding-left: 22px; font-size: 14px; }
+ol.requires li { margin-bottom: 4px; }
 ol.sources li { margin-bottom: 8px; }
 .verdict { font-size: 18px; }
 .metrics span { display: inline-block; margin-right: 16px; color: var(--muted); font-size: 13px; }

@@ -201,7 +201,7 @@ fn diff_of_the_canonical_catalog_with_itself_is_empty() {
     let out = rolefit(&["diff", "canonical", "canonical"]);
     assert!(out.status.success(), "{}", stderr(&out));
     insta::assert_snapshot!(stdout(&out), @r"
-    canonical (2.0.0) -> canonical (2.0.0)
+    canonical (2.1.0) -> canonical (2.1.0)
     no differences: both catalogs hold the same records
     ");
     let out = rolefit(&["diff", "canonical", "canonical", "--format", "json"]);
@@ -224,9 +224,9 @@ fn diff_lists_exactly_the_edits_of_a_copy() {
     assert_eq!(
         text,
         format!(
-            "canonical (2.0.0) -> edited.json (2.0.0)\n| change | kind | id | fields | bump |\n|---|---|---|---|---|\n\
+            "canonical (2.1.0) -> edited.json (2.1.0)\n| change | kind | id | fields | bump |\n|---|---|---|---|---|\n\
              | changed | role | product-owner | summary | patch |\n| removed | practice | {removed} |  | major |\n\
-             0 added, 1 removed, 1 changed; suggested bump: major (2.0.0 -> 3.0.0)\n"
+             0 added, 1 removed, 1 changed; suggested bump: major (2.1.0 -> 3.0.0)\n"
         )
     );
 }

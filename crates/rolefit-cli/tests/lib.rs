@@ -187,8 +187,8 @@ sources = ["handbook"]
     insta::assert_snapshot!(err, @r#"
     rolefit: team.toml: 3 problems in the catalog
       team.toml: roles[0].summary: empty text
-      team.toml: roles[0].sources[0]: unknown source "handbok"
-      team.toml: kpis[0].roles[0]: unknown role "scrum-mastr"
+      team.toml: roles[0].sources[0]: unknown source "handbok"; did you mean "handbook"?
+      team.toml: kpis[0].roles[0]: unknown role "scrum-mastr"; did you mean "scrum-master"?
     "#);
 }
 

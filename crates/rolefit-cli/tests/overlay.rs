@@ -137,7 +137,7 @@ sources = ["scrum-guide-2020"]
     let err = stderr(&out).replace(p, "team.toml");
     insta::assert_snapshot!(err, @r#"
     rolefit: 4 problems in the layered catalog
-      team.toml: overlay.overrides[0]: cannot override "product-ownr": the catalog beneath has no such record
+      team.toml: overlay.overrides[0]: cannot override "product-ownr": the catalog beneath has no such record; did you mean "product-owner"?
       team.toml: overlay.overrides[0]: "product-ownr" is listed, but this document has no record with that id
       team.toml: roles[0].id: id "product-owner" is already used by the role at canonical roles[0]; to replace that record, list "product-owner" in overlay.overrides, or choose another id
       team.toml: responsibilities[0].ownership[0].role: unknown role "scrum-mastr"

@@ -56,6 +56,7 @@ pub mod model;
 pub mod problem;
 pub mod read;
 pub mod scoring;
+mod suggestion;
 
 pub use assessment::{CandidateFit, CandidateProfile, NeedsAssessment, OrgProfile};
 pub use catalog::{Catalog, CatalogBuilder};

@@ -256,7 +256,7 @@ sources = ["handbook"]
     6 problems in the catalog:
       responsibilities[0].id: id "Backlog" is not kebab-case (lowercase letters and digits joined by single hyphens)
       responsibilities[0].name: empty text
-      responsibilities[0].ownership[0].role: unknown role "product-ownr"
+      responsibilities[0].ownership[0].role: unknown role "product-ownr"; did you mean "product-owner"?
       responsibilities[0].ownership[1].role: "handbook" is a source, not a role
       responsibilities[0].sources: no source cited; every fact needs at least one
       signals[0].leans[0].weight: weight NaN is not a finite number

@@ -15,6 +15,7 @@ mod messages;
 mod overlay;
 mod profiles;
 mod scoring_laws;
+mod suggestions;
 // The small hand-made catalog rolefit-core's scoring tests use, shared rather than copied
 // (these tests use part of it).
 #[allow(dead_code)]

@@ -113,7 +113,7 @@ fn an_override_of_a_missing_fact_is_an_error() {
     let err = layered(&format!("[overlay]\noverrides = [\"scrum-master\", \"product-ownr\"]\n{SM_ROLE}")).unwrap_err();
     insta::assert_snapshot!(messages(&err), @r#"
     team.toml: overlay.overrides[0]: cannot override "scrum-master": the catalog beneath has no such record
-    team.toml: overlay.overrides[1]: cannot override "product-ownr": the catalog beneath has no such record
+    team.toml: overlay.overrides[1]: cannot override "product-ownr": the catalog beneath has no such record; did you mean "product-owner"?
     team.toml: overlay.overrides[1]: "product-ownr" is listed, but this document has no record with that id
     "#);
 }

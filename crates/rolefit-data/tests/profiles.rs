@@ -72,7 +72,7 @@ fn candidate_ids_must_be_skills_and_responsibilities() {
     .unwrap_err();
     insta::assert_snapshot!(err, @r#"
     3 problems in the profile:
-      skills.market-analysys: unknown skill "market-analysys"
+      skills.market-analysys: unknown skill "market-analysys"; did you mean "market-analysis"?
       skills.scrum: "scrum" is a signal, not a skill
       experience.prioritising: "prioritising" is a skill, not a responsibility
     "#);

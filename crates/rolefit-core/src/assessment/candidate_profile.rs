@@ -53,8 +53,7 @@ impl CandidateProfile {
     /// Checks that every skill id is a skill of the catalog and every experience id a responsibility.
     pub fn check(&self, catalog: &Catalog) -> Result<(), ProfileError> {
         let mut problems = Vec::new();
-        let kinds = |id: &str| catalog.locate(id).map(|r| r.kind);
-        let mut c = Checker::new(&kinds, &mut problems);
+        let mut c = Checker::new(catalog, &mut problems);
         for id in self.skills.keys() {
             c.key("skills", id.as_str(), |c| c.checked_reference(None, id, RecordKind::Skill));
         }

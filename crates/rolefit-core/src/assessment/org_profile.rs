@@ -293,8 +293,7 @@ impl OrgProfile {
         if self.employees == Some(0) {
             problems.push(Problem::new("employees".into(), "0 employees; expected at least 1"));
         }
-        let kinds = |id: &str| catalog.locate(id).map(|r| r.kind);
-        let mut c = Checker::new(&kinds, &mut problems);
+        let mut c = Checker::new(catalog, &mut problems);
         for id in self.answers.keys() {
             c.key("answers", id.as_str(), |c| c.checked_reference(None, id, RecordKind::Signal));
         }

@@ -10,6 +10,7 @@ use crate::error::CatalogError;
 use crate::model::overlay::{Extensions, OverlayMode, OverlaySettings};
 use crate::model::{CatalogData, KindVisitor, RecordKind, RecordRef, Registered, for_each_kind};
 use crate::problem::{Problem, Problems, Segment, Subject, ValuePath};
+use crate::suggestion::did_you_mean;
 
 /// A place in one of the documents: which one, and the path there.
 #[derive(Debug, Clone)]
@@ -140,7 +141,9 @@ impl Merge {
                 continue;
             }
             if !current.contains_key(id) {
-                self.report(o, path.clone(), format!("cannot override {id:?}: the catalog beneath has no such record"));
+                let suggestion = did_you_mean(id.as_str(), current.keys().map(Id::as_str));
+                let message = format!("cannot override {id:?}: the catalog beneath has no such record{suggestion}");
+                self.report(o, path.clone(), message);
             }
             if !incoming.contains_key(id) {
                 self.report(o, path, format!("{id:?} is listed, but this document has no record with that id"));

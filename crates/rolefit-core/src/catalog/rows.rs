@@ -13,6 +13,7 @@ use crate::model::{
     RoleImportance, RoleLean, RoleOwnership, Skill,
 };
 use crate::problem::ValuePath;
+use crate::suggestion::did_you_mean;
 
 /// Attaches every row of an overlay's `[extend]` section (document `o`) to the merged
 /// document, reporting rows that do not fit.
@@ -41,7 +42,9 @@ fn attach<R: Row>(merge: &mut Merge, rows: &[R], index: &HashMap<Id, RecordRef>,
                 continue;
             }
             None => {
-                merge.report(o, p.field(R::TARGET_FIELD), format!("unknown {} {target:?}", kind.noun()));
+                let near = index.iter().filter(|(_, at)| at.kind == kind).map(|(id, _)| id.as_str());
+                let suggestion = did_you_mean(target.as_str(), near);
+                merge.report(o, p.field(R::TARGET_FIELD), format!("unknown {} {target:?}{suggestion}", kind.noun()));
                 continue;
             }
         };

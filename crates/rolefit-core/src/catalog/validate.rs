@@ -3,7 +3,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::model::{CatalogData, Checker, KindVisitor, RecordKind, RecordRef, Registered, for_each_kind};
+use super::Catalog;
+use crate::model::{CatalogData, Checker, KindVisitor, KnownIds, RecordKind, RecordRef, Registered, for_each_kind};
 use crate::problem::{Problem, Segment, ValuePath};
 
 /// Every problem with a document, in document order; empty when it is a valid catalog.
@@ -11,12 +12,36 @@ pub(crate) fn problems(data: &CatalogData) -> Vec<Problem> {
     let mut problems = Vec::new();
     let ids = check_ids(data, &mut problems);
     {
-        let kinds = |id: &str| ids.get(id).map(|r| r.kind);
-        let mut checker = Checker::new(&kinds, &mut problems);
+        let mut checker = Checker::new(&ids, &mut problems);
         for_each_kind(&mut CheckRecords { data, checker: &mut checker });
     }
     check_document(data, &mut problems);
     problems
+}
+
+/// The ids of a document being validated, each at its first place.
+impl KnownIds for HashMap<&str, RecordRef> {
+    fn kind_of(&self, id: &str) -> Option<RecordKind> {
+        self.get(id).map(|at| at.kind)
+    }
+
+    fn each_id(&self, f: &mut dyn FnMut(&str, RecordKind)) {
+        for (id, at) in self {
+            f(id, at.kind);
+        }
+    }
+}
+
+impl KnownIds for Catalog {
+    fn kind_of(&self, id: &str) -> Option<RecordKind> {
+        self.locate(id).map(|at| at.kind)
+    }
+
+    fn each_id(&self, f: &mut dyn FnMut(&str, RecordKind)) {
+        for (id, at) in self.ids() {
+            f(id.as_str(), at.kind);
+        }
+    }
 }
 
 /// The path of a record: `skills[4]`.

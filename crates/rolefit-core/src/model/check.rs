@@ -10,6 +10,29 @@ use super::text_rules::TEXT_MAX_LEN;
 use super::{Citation, Text};
 use crate::Id;
 use crate::problem::{Problem, Segment, ValuePath};
+use crate::suggestion::did_you_mean;
+
+/// The records a [`Checker`] resolves references against: a catalog, or the ids of a
+/// document being validated.
+pub(crate) trait KnownIds {
+    /// The kind of the record with this id, if there is one.
+    fn kind_of(&self, id: &str) -> Option<RecordKind>;
+
+    /// Every id with its record's kind, for suggesting the nearest one ("did you mean").
+    fn each_id(&self, f: &mut dyn FnMut(&str, RecordKind));
+}
+
+/// The end of an "unknown X" message: the known id nearest to `id` among the records of
+/// the kinds `expected` accepts, if one is near (`; did you mean "..."?`), else nothing.
+pub(crate) fn suggestion(known: &dyn KnownIds, id: &str, expected: impl Fn(RecordKind) -> bool) -> String {
+    let mut ids = Vec::new();
+    known.each_id(&mut |known, kind| {
+        if expected(kind) {
+            ids.push(known.to_owned());
+        }
+    });
+    did_you_mean(id, ids.iter().map(String::as_str)).to_string()
+}
 
 /// Checks one record's fields, reporting each problem at its path under the record's
 /// (`responsibilities[3]` + `ownership[0].role`).
@@ -17,16 +40,15 @@ use crate::problem::{Problem, Segment, ValuePath};
 /// The path is kept as a stack of steps and only written out when a problem is
 /// reported, so checking a valid catalog allocates nothing per field.
 pub struct Checker<'a> {
-    kinds: &'a dyn Fn(&str) -> Option<RecordKind>,
+    known: &'a dyn KnownIds,
     path: Vec<Segment>,
     problems: &'a mut Vec<Problem>,
 }
 
 impl<'a> Checker<'a> {
-    /// A checker resolving ids with `kinds` (the kind of the record with an id, if any)
-    /// and adding problems to `problems`.
-    pub(crate) fn new(kinds: &'a dyn Fn(&str) -> Option<RecordKind>, problems: &'a mut Vec<Problem>) -> Self {
-        Self { kinds, path: Vec::new(), problems }
+    /// A checker resolving ids against `known` and adding problems to `problems`.
+    pub(crate) fn new(known: &'a dyn KnownIds, problems: &'a mut Vec<Problem>) -> Self {
+        Self { known, path: Vec::new(), problems }
     }
 
     /// Checks `f` with `field` and then the map key `key` added to the path
@@ -56,7 +78,12 @@ impl<'a> Checker<'a> {
 
     /// The kind of the record with this id, if the catalog has one.
     pub fn kind_of(&self, id: &str) -> Option<RecordKind> {
-        (self.kinds)(id)
+        self.known.kind_of(id)
+    }
+
+    /// The end of an "unknown X" message for `id`: see [`suggestion`].
+    pub(crate) fn suggestion(&self, id: &str, expected: impl Fn(RecordKind) -> bool) -> String {
+        suggestion(self.known, id, expected)
     }
 
     /// Reports a problem at the current path, or at `field` under it.
@@ -108,7 +135,10 @@ impl<'a> Checker<'a> {
         match self.kind_of(id.as_str()) {
             Some(kind) if kind == want => {}
             Some(kind) => self.report(field, format!("{id:?} is a {}, not a {}", kind.noun(), want.noun())),
-            None => self.report(field, format!("unknown {} {id:?}", want.noun())),
+            None => {
+                let suggestion = self.suggestion(id.as_str(), |kind| kind == want);
+                self.report(field, format!("unknown {} {id:?}{suggestion}", want.noun()));
+            }
         }
     }
 

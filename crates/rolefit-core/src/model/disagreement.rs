@@ -72,7 +72,8 @@ impl Record for Disagreement {
         c.text(Some("description"), &self.description);
         c.each("affects", &self.affects, |c, id| {
             if c.kind_of(id.as_str()).is_none() {
-                c.report(None, format!("unknown record {id:?}"));
+                let suggestion = c.suggestion(id.as_str(), |_| true);
+                c.report(None, format!("unknown record {id:?}{suggestion}"));
             }
         });
         if self.positions.len() < 2 {

@@ -61,7 +61,10 @@ impl Record for LexiconEntry {
                 Some("fact"),
                 format!("{:?} is a {}; phrases can point at a {}", self.fact, kind.noun(), Self::targets()),
             ),
-            None => c.report(Some("fact"), format!("unknown fact {:?}", self.fact)),
+            None => {
+                let suggestion = c.suggestion(self.fact.as_str(), super::RecordKind::recognised_in_text);
+                c.report(Some("fact"), format!("unknown fact {:?}{suggestion}", self.fact));
+            }
         }
         if self.phrases.is_empty() {
             c.report(Some("phrases"), "no phrase listed");

@@ -35,6 +35,7 @@ mod text_rules;
 
 pub use career_path::{CareerPath, PathRequirement};
 pub use check::Checker;
+pub(crate) use check::{KnownIds, suggestion};
 pub use citation::{Citation, LOCATOR_MAX_LEN};
 pub use dimension::{Dimension, DimensionValue, TimeHorizon, TimeSpan, TimeUnit};
 pub use disagreement::{Disagreement, Position};

@@ -2,7 +2,7 @@
 
 use super::weights::Weights;
 use crate::error::ProfileError;
-use crate::model::{KindVisitor, RecordKind, RecordRef, Registered, Staffing, for_each_kind};
+use crate::model::{KindVisitor, RecordKind, RecordRef, Registered, Staffing, for_each_kind, suggestion};
 use crate::problem::{Problem, Problems, Subject, ValuePath};
 use crate::{Catalog, Id};
 
@@ -135,7 +135,8 @@ impl LeanTable {
         for (fact_id, per_role) in &weights.facts {
             let path = ValuePath::from("facts").key(fact_id.as_str());
             let Some(fact) = catalog.locate(fact_id.as_str()) else {
-                problems.push(Problem::new(path, format!("unknown fact {:?}", fact_id.as_str())));
+                let suggestion = suggestion(catalog, fact_id.as_str(), RecordKind::leans);
+                problems.push(Problem::new(path, format!("unknown fact {:?}{suggestion}", fact_id.as_str())));
                 continue;
             };
             if !fact.kind.leans() {
@@ -147,7 +148,8 @@ impl LeanTable {
             for (role, weight) in per_role {
                 let path = path.key(role.as_str());
                 if self.role_index(role.as_str()).is_none() {
-                    problems.push(Problem::new(path, format!("unknown role {:?}", role.as_str())));
+                    let suggestion = suggestion(catalog, role.as_str(), |kind| kind == RecordKind::Role);
+                    problems.push(Problem::new(path, format!("unknown role {:?}{suggestion}", role.as_str())));
                 } else if !weight.is_finite() || !(0.0..=1.0).contains(weight) {
                     problems.push(Problem::new(path, format!("weight {weight} is outside [0, 1]")));
                 } else {

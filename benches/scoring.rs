@@ -173,18 +173,18 @@ fn per_profile(c: &mut Criterion) {
     group.bench_function("candidate_fit", |b| {
         b.iter(|| {
             i = (i + 1) % POOL;
-            let report = fit.assess(black_box(&people[i]));
+            let report = fit.assess(black_box(&people[i])).expect("the profiles are valid");
             assert_eq!(report.roles.len(), roles);
             report
         })
     });
 
-    let mut evidence = rolefit::Evidence::new(catalog);
     group.bench_function("fit_evidence_only", |b| {
         b.iter(|| {
             i = (i + 1) % POOL;
-            fit.evidence_into(black_box(&people[i]), &mut evidence);
+            let evidence = fit.evidence(black_box(&people[i])).expect("the profiles are valid");
             assert!(evidence.len() <= people[i].skills.len() + people[i].experience.len());
+            evidence
         })
     });
     group.finish();
@@ -249,7 +249,8 @@ fn batch(c: &mut Criterion) {
     let people = candidate_profiles();
     group.bench_function("fit_1m_one_core", |b| {
         b.iter(|| {
-            let fitting = (0..BATCH).filter(|i| fit.assess(&people[i % POOL]).scorecard.confidence() > 0.0).count();
+            let fitting =
+                (0..BATCH).filter(|i| fit.assess(&people[i % POOL]).is_ok_and(|r| r.lean.confidence > 0.0)).count();
             assert!(fitting > 0 && fitting <= BATCH);
         })
     });
@@ -257,7 +258,7 @@ fn batch(c: &mut Criterion) {
         b.iter(|| {
             let fitting = (0..BATCH)
                 .into_par_iter()
-                .filter(|i| fit.assess(&people[i % POOL]).scorecard.confidence() > 0.0)
+                .filter(|i| fit.assess(&people[i % POOL]).is_ok_and(|r| r.lean.confidence > 0.0))
                 .count();
             assert!(fitting > 0 && fitting <= BATCH);
         })

@@ -43,14 +43,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let catalog = rolefit::canonical();
     let text = include_str!("data/candidate-po.toml");
     let candidate = CandidateProfile::read(text, Format::Toml, catalog)?;
-    let evidence = CandidateFit::new(catalog).evidence(&candidate);
+    let evidence = CandidateFit::new(catalog).evidence(&candidate)?;
 
     let builtin = CoverageScorer::new(catalog, &[RecordKind::Skill, RecordKind::Responsibility]);
     let blended = Ensemble::new(catalog).with(WorkArea(catalog), 0.4).with(builtin, 0.6);
     println!("{}", blended.explain(&evidence));
-
-    // Or plug it into the candidate-fit report, with its matching and missing skills.
-    let report = CandidateFit::new(catalog).assess_with(&candidate, &blended);
-    println!("verdict: {}", report.scorecard.verdict());
+    println!("verdict: {}", blended.score(&evidence).verdict());
     Ok(())
 }

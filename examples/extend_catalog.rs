@@ -82,7 +82,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("{}: {verdict} ({})", org.name.as_deref().unwrap_or("organisation"), scores.join(", "));
 
     let candidate = CandidateProfile::read(CANDIDATE, Format::Toml, &catalog)?;
-    let fit = CandidateFit::new(&catalog).assess(&candidate);
+    let fit = CandidateFit::new(&catalog).assess(&candidate)?;
     let best = fit.roles.iter().max_by(|a, b| a.score.total_cmp(&b.score));
     if let Some(best) = best {
         println!("{} fits {} best ({:.2})", fit.name.as_deref().unwrap_or("the candidate"), best.role, best.score);

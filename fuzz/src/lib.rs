@@ -10,7 +10,6 @@
 
 use std::sync::OnceLock;
 
-use rolefit_core::assessment::EXPERIENCE_SHARE;
 use rolefit_core::read::Limit;
 use rolefit_core::{CandidateFit, CandidateProfile, Catalog, CoverageScorer, Format, Limits, NeedsAssessment, OrgProfile, RecordKind, Scorecard};
 use rolefit_text::{Classifier, JsonlOptions, Posting, classify_jsonl};
@@ -223,18 +222,20 @@ pub fn profile(data: &[u8]) {
         }
     } else if let Ok(p) = CandidateProfile::read(text, format, canonical()) {
         let fit = CandidateFit::new(canonical());
+        // `read` checked every id: assessing cannot fail.
         let report = fit.assess(&p);
-        assert_card(&report.scorecard);
-        for r in &report.roles {
-            assert!(r.score.is_finite() && (0.0..=1.0).contains(&r.score), "fit {} for {}", r.score, r.role);
+        assert!(report.is_ok(), "fit refused a profile that read accepted: {report:?}");
+        let Ok(report) = report else { return };
+        let lean = &report.lean;
+        for x in [lean.margin, lean.confidence, lean.evidence, lean.toward_leader, lean.toward_runner_up] {
+            assert!(x.is_finite() && x >= 0.0, "lean {x} out of range: {lean:?}");
         }
-        let general = if p.experience.is_empty() {
-            CoverageScorer::new(canonical(), &[RecordKind::Skill])
-        } else {
-            let shares = [(RecordKind::Skill, 1.0 - EXPERIENCE_SHARE), (RecordKind::Responsibility, EXPERIENCE_SHARE)];
-            CoverageScorer::by_kind(canonical(), &shares)
-        };
-        assert!(report == fit.assess_with(&p, &general), "fit: fast and general paths differ");
+        assert!(lean.margin <= 1.0 && lean.confidence <= 1.0, "lean out of range: {lean:?}");
+        for r in &report.roles {
+            for x in [r.score, r.stated, r.met] {
+                assert!(x.is_finite() && (0.0..=1.0).contains(&x), "fit {x} for {}", r.role);
+            }
+        }
     }
 }
 

@@ -15,9 +15,9 @@ pub fn fact_name(catalog: &Catalog, c: &Contribution) -> String {
     catalog.record(c.fact.as_str()).map_or_else(|| c.fact.to_string(), |f| f.name().to_owned())
 }
 
-/// A skill's name, or its id.
-pub fn skill_name(catalog: &Catalog, id: &Id) -> String {
-    catalog.skill(id.as_str()).map_or_else(|| id.to_string(), |s| s.name.to_string())
+/// The name of the record with this id, or the id.
+pub fn record_name(catalog: &Catalog, id: &Id) -> String {
+    catalog.record(id.as_str()).map_or_else(|| id.to_string(), |f| f.name().to_owned())
 }
 
 /// How much a role needs a skill, in a word (`-` for not required).

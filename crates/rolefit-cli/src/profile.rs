@@ -77,7 +77,7 @@ pub fn read_profile<P: Profile>(ctx: &Context, path: &Path) -> Result<P, CliErro
 }
 
 /// A profile error as the CLI prints it: one line per problem, each naming the file.
-fn profile_error(path: &Path, what: &str, err: ProfileError) -> CliError {
+pub fn profile_error(path: &Path, what: &str, err: ProfileError) -> CliError {
     match &err {
         ProfileError::Invalid(problems) => CliError::problems(Some(path), what, problems.as_slice()),
         ProfileError::Parse(e) => CliError::Invalid(format!("{}: {}", path.display(), crate::limits::describe(e))),

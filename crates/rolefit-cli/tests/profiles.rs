@@ -50,9 +50,9 @@ fn the_example_candidates_fit_their_roles() {
     {
         let report = json(&["fit", repo(file).to_str().unwrap(), "--format", "json"]);
         assert!(report_schema.is_valid(&report), "{file}");
-        assert_eq!(report["scorecard"]["verdict"], verdict, "{file}");
+        assert_eq!(report["lean"]["verdict"], verdict, "{file}");
         let roles = report["roles"].as_array().unwrap();
-        assert!(roles.iter().all(|r| !r["matching"].as_array().unwrap().is_empty()));
+        assert!(roles.iter().all(|r| !r["strong"].as_array().unwrap().is_empty()));
     }
     let text = stdout(&rolefit(&["fit", repo("examples/data/candidate-po.toml").to_str().unwrap()]));
     assert!(text.contains("Prioritisation") && text.contains("missing"), "{text}");

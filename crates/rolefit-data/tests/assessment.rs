@@ -218,62 +218,6 @@ fn weights_from_a_file_change_the_outcome_without_forking() {
     assert_eq!(*card.verdict(), Verdict::Role(Id::from_static("product-manager")));
 }
 
-#[test]
-fn candidate_fit_lists_matching_and_missing_skills() {
-    let catalog = catalog();
-    // The skills the catalog rates essential for a product owner, at expert level.
-    let po_skills: std::collections::BTreeMap<Id, Proficiency> = catalog
-        .skills()
-        .iter()
-        .filter(|s| s.importance.iter().any(|i| i.role == "product-owner" && i.level == Importance::Essential))
-        .map(|s| (s.id.clone(), Proficiency::Expert))
-        .collect();
-    assert!(!po_skills.is_empty());
-    let profile = CandidateProfile { name: Some("PO-ish".into()), skills: po_skills.clone(), ..Default::default() };
-    profile.check(catalog).unwrap();
-    let report = CandidateFit::new(catalog).assess(&profile);
-    let po = report.roles.iter().find(|r| r.role == "product-owner").unwrap();
-    let pm = report.roles.iter().find(|r| r.role == "product-manager").unwrap();
-    assert!(po.score > pm.score, "{report:#?}");
-    assert_eq!(*report.scorecard.verdict(), Verdict::Role(Id::from_static("product-owner")));
-    assert_eq!(po.matching.len(), po_skills.len());
-    assert!(po.missing.iter().all(|m| m.importance != Importance::Essential));
-    assert!(!pm.missing.is_empty());
-    // Matching skills are listed most needed first.
-    assert!(po.matching.windows(2).all(|w| w[0].importance >= w[1].importance));
-}
-
-#[test]
-fn candidate_with_everything_fits_both() {
-    let catalog = catalog();
-    let profile = CandidateProfile {
-        skills: catalog.skills().iter().map(|s| (s.id.clone(), Proficiency::Expert)).collect(),
-        ..Default::default()
-    };
-    let report = CandidateFit::new(catalog).assess(&profile);
-    for role in &report.roles {
-        assert!((role.score - 1.0).abs() < 1e-9, "{role:?}");
-        assert!(role.missing.is_empty());
-    }
-    assert_eq!(*report.scorecard.verdict(), Verdict::Both);
-}
-
-#[test]
-fn experience_counts_but_its_absence_does_not_penalise() {
-    let catalog = catalog();
-    let skill = catalog.skills()[0].id.clone();
-    let skills_only =
-        CandidateProfile { skills: [(skill.clone(), Proficiency::Competent)].into(), ..Default::default() };
-    let fit = CandidateFit::new(catalog);
-    let base = fit.assess(&skills_only);
-    let owned: std::collections::BTreeMap<Id, Ownership> =
-        catalog.responsibilities().iter().map(|r| (r.id.clone(), Ownership::Owns)).collect();
-    let with_all_experience = fit.assess(&CandidateProfile { experience: owned, ..skills_only.clone() });
-    for (a, b) in base.roles.iter().zip(&with_all_experience.roles) {
-        assert!(b.score > a.score, "{} {} -> {}", a.role, a.score, b.score);
-    }
-}
-
 mod fast_path {
     use proptest::prelude::*;
     // proptest's, not the scoring strategy of the same name.
@@ -281,7 +225,6 @@ mod fast_path {
     use rolefit_core::assessment::*;
     use rolefit_core::catalog::*;
     use rolefit_core::evidence::*;
-    use rolefit_core::model::*;
     use rolefit_core::read::*;
     use rolefit_core::scoring::*;
     use rolefit_core::*;
@@ -380,47 +323,6 @@ mod fast_path {
             let reordered = reordered_catalog();
             let needs = NeedsAssessment::new(reordered);
             prop_assert_eq!(needs.assess(&profile), needs.assess_with(&profile, needs.scorer()));
-        }
-    }
-
-    prop_compose! {
-        /// Any skills and experience, including ids the catalog does not have (skipped).
-        fn candidate()(
-            skills in proptest::collection::btree_map(
-                proptest::sample::select(
-                    rolefit_data::catalog().skills().iter().map(|s| s.id.clone())
-                        .chain([Id::from_static("no-such-skill"), Id::from_static("roadmap-ownership")])
-                        .collect::<Vec<_>>()
-                ),
-                proptest::sample::select(Proficiency::ALL.to_vec()),
-                0..20,
-            ),
-            experience in proptest::collection::btree_map(
-                proptest::sample::select(
-                    rolefit_data::catalog().responsibilities().iter().map(|r| r.id.clone()).collect::<Vec<_>>()
-                ),
-                proptest::sample::select(vec![Ownership::Contributes, Ownership::Shares, Ownership::Owns]),
-                0..6,
-            ),
-        ) -> CandidateProfile {
-            CandidateProfile { name: None, skills, experience }
-        }
-    }
-
-    proptest! {
-        /// Candidate fit's `assess` skips building the evidence; it must give exactly what
-        /// the built-in strategy gives through the general path.
-        #[test]
-        fn candidate_fit_equals_the_general_path(profile in candidate()) {
-            let catalog = rolefit_data::catalog();
-            let shares = [(RecordKind::Skill, 1.0 - EXPERIENCE_SHARE), (RecordKind::Responsibility, EXPERIENCE_SHARE)];
-            let general = if profile.experience.is_empty() {
-                CoverageScorer::new(catalog, &[RecordKind::Skill])
-            } else {
-                CoverageScorer::by_kind(catalog, &shares)
-            };
-            let fit = CandidateFit::new(catalog);
-            prop_assert_eq!(fit.assess(&profile), fit.assess_with(&profile, &general));
         }
     }
 }

@@ -10,6 +10,7 @@ mod canonical;
 mod dataset_rules;
 mod diff;
 mod differential;
+mod fit;
 mod jsonld;
 mod messages;
 mod overlay;

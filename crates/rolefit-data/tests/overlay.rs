@@ -337,7 +337,7 @@ fn an_overlay_role_is_assessed_and_fitted_like_a_canonical_one() {
         &catalog,
     )
     .unwrap();
-    let fit = CandidateFit::new(&catalog).assess(&candidate);
+    let fit = CandidateFit::new(&catalog).assess(&candidate).unwrap();
     let best = fit.roles.iter().max_by(|a, b| a.score.total_cmp(&b.score)).unwrap();
     assert_eq!(best.role, "scrum-master");
     // Against the canonical catalog the same profile knows nothing of the role.

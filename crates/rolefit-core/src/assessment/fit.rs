@@ -1,302 +1,399 @@
-//! Candidate fit: how well a person fits each role, with matching and missing skills.
+//! Candidate fit: which role a person leans to, and how complete their match with each
+//! role is, from what their profile states. `docs/scoring.md` ("Candidate fit") gives the
+//! formulas and why.
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 
 use super::candidate_profile::CandidateProfile;
+use super::fit_report::{
+    DecidingFact, FitReport, Lean, LeanPolicy, LeanReason, Need, RoleFit, StatedFact, UnknownFact, margin,
+};
 use super::lookup::RecordLookup;
 use crate::error::ProfileError;
 use crate::evidence::{Evidence, EvidenceItem, Origin, Proficiency, clamp_strength};
 use crate::model::{Importance, Ownership, RecordKind, RecordRef};
-use crate::scoring::{CoverageScorer, Scorecard, ScorecardBuilder, Scorer, Weights, positions};
+use crate::scoring::{LeanTable, Verdict, Weights};
 use crate::{Catalog, Id};
 
-/// The share of the fit that experience carries when a profile lists any (skills carry the rest).
-pub const EXPERIENCE_SHARE: f64 = 0.3;
-
-/// Skills and experience, each against its own total, when a profile lists experience.
-const SHARES: [(RecordKind, f64); 2] =
-    [(RecordKind::Skill, 1.0 - EXPERIENCE_SHARE), (RecordKind::Responsibility, EXPERIENCE_SHARE)];
-
-/// A skill the candidate has that a role needs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SkillMatch {
-    /// The skill.
-    pub skill: Id,
-    /// How well the candidate holds it.
-    pub proficiency: Proficiency,
-    /// How much the role needs it.
-    pub importance: Importance,
-}
-
-/// A skill a role needs (important or essential) that the candidate does not list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct MissingSkill {
-    /// The skill.
-    pub skill: Id,
-    /// How much the role needs it.
-    pub importance: Importance,
-}
-
-/// How well a candidate fits one role.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RoleFit {
-    /// The role.
-    pub role: Id,
-    /// The fit, in `[0, 1]` (the scorecard's score for the role).
-    pub score: f64,
-    /// The candidate's skills the role needs, most needed first.
-    pub matching: Vec<SkillMatch>,
-    /// The skills the role rates important or essential that the candidate lacks, most needed first.
-    pub missing: Vec<MissingSkill>,
-}
-
-/// The result of [`CandidateFit::assess`]: the scorecard and, per role, the skills behind it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(title = "rolefit candidate fit report")]
-pub struct FitReport {
-    /// The candidate's name, if the profile gives one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Scores per role, verdict (the role the candidate fits best, or `both`) and contributions.
-    pub scorecard: Scorecard,
-    /// Per role, in catalog order: the fit and the matching and missing skills.
-    pub roles: Vec<RoleFit>,
-}
-
-/// Scores how well a [`CandidateProfile`] fits each role.
+/// Assesses [`CandidateProfile`]s against a catalog's roles.
 ///
-/// Each skill is evidence of strength [`Proficiency::strength`] (level / 5), each piece
-/// of experience of strength [`Ownership::weight`](crate::model::Ownership::weight). The built-in
-/// strategy is [`CoverageScorer`] over skills: the share of the weight each role puts on
-/// skills that the candidate covers. When the profile lists experience, the strategy is
-/// [`CoverageScorer::by_kind`]: skills and responsibilities each against their own total,
-/// experience carrying [`EXPERIENCE_SHARE`] of the score, so a profile without
-/// experience is not penalised for leaving it out.
+/// Two questions, both answered from what the profile states and nothing else (an
+/// unstated skill is unknown, never lacking):
+///
+/// - [`Lean`]: which role the candidate leans to. The two roles with the most stated
+///   evidence are compared on the facts that tell them apart (the gap between the weights
+///   each role gives a fact), so skills both roles need alike do not dilute the lean, and a
+///   short profile that leans clearly gets a verdict; a [`LeanPolicy`] decides it.
+/// - [`RoleFit`]: per role, the needs stated strongly enough, stated below what the role
+///   requires, and not stated.
+///
+/// A profile naming an id the catalog does not have (or an id of another kind) is an
+/// error listing every such id with the nearest known one: nothing is dropped silently.
 ///
 /// ```
 /// use rolefit_core::{CandidateFit, CandidateProfile, Catalog};
 /// let catalog = Catalog::new(Default::default())?;
-/// let report = CandidateFit::new(&catalog).assess(&CandidateProfile::default());
+/// let report = CandidateFit::new(&catalog).assess(&CandidateProfile::default())?;
 /// assert!(report.roles.is_empty());
-/// # Ok::<(), rolefit_core::CatalogError>(())
+/// assert_eq!(report.lean.verdict.as_str(), "undetermined");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug)]
 pub struct CandidateFit<'c> {
     catalog: &'c Catalog,
-    skills: CoverageScorer<'c>,
-    with_experience: CoverageScorer<'c>,
+    policy: LeanPolicy,
     /// Skills and responsibilities by id.
     ids: RecordLookup<'c>,
-    /// Per role, the skills it needs (importance above not-required), most needed first.
-    needs: Vec<Vec<(usize, Importance)>>,
+    /// Every skill, then every responsibility: the facts a profile can state, by position.
+    facts: Vec<Fact<'c>>,
+    /// The roles' weights for each fact, row-major: `weights[fact × roles + role]`.
+    weights: Vec<f64>,
+    roles: usize,
+    /// Per role, the facts it needs (weight above 0), most needed first.
+    needs: Vec<Vec<Needed>>,
+    /// `Σ over every fact |w(f, i) − w(f, j)|` for roles `i`, `j`, row-major: how much a
+    /// profile stating everything could tell the two apart.
+    gaps: Vec<f64>,
+}
+
+/// A fact a profile can state.
+#[derive(Debug, Clone, Copy)]
+struct Fact<'c> {
+    id: &'c Id,
+    kind: RecordKind,
+    /// Its position among the catalog's records of its kind.
+    index: usize,
+}
+
+/// A fact a role needs.
+#[derive(Debug, Clone, Copy)]
+struct Needed {
+    fact: usize,
+    weight: f64,
+    need: Need,
+    /// The least the profile must state for the need to be met.
+    required: Said,
+}
+
+/// What a profile states about a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Said {
+    Skill(Proficiency),
+    Work(Ownership),
+}
+
+impl Said {
+    /// The strength of the statement: level / 5, or the ownership's weight.
+    fn strength(self) -> f64 {
+        match self {
+            Self::Skill(p) => p.strength(),
+            Self::Work(o) => o.weight(),
+        }
+    }
+
+    fn origin(self) -> Origin {
+        match self {
+            Self::Skill(proficiency) => Origin::Skill { proficiency },
+            Self::Work(level) => Origin::Experience { level },
+        }
+    }
+
+    /// Whether this meets `required` (a statement about the same kind of fact).
+    fn meets(self, required: Self) -> bool {
+        match (self, required) {
+            (Self::Skill(a), Self::Skill(b)) => a >= b,
+            (Self::Work(a), Self::Work(b)) => a >= b,
+            _ => false,
+        }
+    }
+}
+
+/// The proficiency a role requires in a skill it rates `importance`: essential, proficient
+/// (practises it unsupervised); important, competent (practises it); helpful, beginner
+/// (knows it). A skill the catalog does not rate but a `Weights` file gives weight to:
+/// novice, any statement.
+pub fn required_proficiency(importance: Importance) -> Proficiency {
+    match importance {
+        Importance::Essential => Proficiency::Proficient,
+        Importance::Important => Proficiency::Competent,
+        Importance::Helpful => Proficiency::Beginner,
+        Importance::NotRequired => Proficiency::Novice,
+    }
+}
+
+/// The part in a piece of work a role requires: its own stake (a role that owns the
+/// work needs someone who owned it). Work the catalog gives the role no stake in but a
+/// `Weights` file gives weight to: any part.
+pub fn required_ownership(stake: Ownership) -> Ownership {
+    stake.max(Ownership::Contributes)
 }
 
 impl<'c> CandidateFit<'c> {
-    /// Candidate fit with the catalog's own weights.
+    /// Candidate fit with the catalog's own weights and the default [`LeanPolicy`].
     pub fn new(catalog: &'c Catalog) -> Self {
-        let skills = CoverageScorer::new(catalog, &[RecordKind::Skill]);
-        let with_experience = CoverageScorer::by_kind(catalog, &SHARES);
-        Self::from_parts(catalog, skills, with_experience)
+        Self::from_table(catalog, &LeanTable::new(catalog))
     }
 
-    /// Candidate fit with `weights` overriding the catalog's.
+    /// Candidate fit with `weights` overriding the catalog's (every id checked).
     pub fn with_weights(catalog: &'c Catalog, weights: &Weights) -> Result<Self, ProfileError> {
-        let skills = CoverageScorer::with_weights(catalog, &[RecordKind::Skill], weights)?;
-        let with_experience = CoverageScorer::by_kind_with_weights(catalog, &SHARES, weights)?;
-        Ok(Self::from_parts(catalog, skills, with_experience))
+        Ok(Self::from_table(catalog, &LeanTable::with_weights(catalog, weights)?))
     }
 
-    fn from_parts(catalog: &'c Catalog, skills: CoverageScorer<'c>, with_experience: CoverageScorer<'c>) -> Self {
-        let ids = RecordLookup::new(catalog, &[RecordKind::Skill, RecordKind::Responsibility]);
-        let needs = catalog
+    /// The same fit, deciding the lean with `policy`.
+    pub fn with_policy(mut self, policy: LeanPolicy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    fn from_table(catalog: &'c Catalog, table: &LeanTable) -> Self {
+        let roles = table.roles().len();
+        let skills =
+            catalog.skills().iter().enumerate().map(|(index, s)| Fact { id: &s.id, kind: RecordKind::Skill, index });
+        let work = catalog.responsibilities().iter().enumerate().map(|(index, r)| Fact {
+            id: &r.id,
+            kind: RecordKind::Responsibility,
+            index,
+        });
+        let facts: Vec<Fact<'c>> = skills.chain(work).collect();
+        let mut weights = vec![0.0; facts.len() * roles];
+        for (f, fact) in facts.iter().enumerate() {
+            if let Some(row) = table.lean(RecordRef::new(fact.kind, fact.index)) {
+                weights[f * roles..f * roles + roles].copy_from_slice(&row[..roles]);
+            }
+        }
+        let needs = table
             .roles()
             .iter()
-            .map(|role| {
-                let mut needs: Vec<(usize, Importance)> = catalog
-                    .skills()
+            .enumerate()
+            .map(|(r, role)| {
+                let mut needs: Vec<Needed> = facts
                     .iter()
                     .enumerate()
-                    .filter_map(|(i, skill)| {
-                        let need = skill.importance.iter().find(|n| n.role == role.id)?.level;
-                        (need > Importance::NotRequired).then_some((i, need))
+                    .filter(|(f, _)| weights[f * roles + r] > 0.0)
+                    .map(|(f, fact)| {
+                        let (need, required) = need_of(catalog, *fact, role);
+                        Needed { fact: f, weight: weights[f * roles + r], need, required }
                     })
                     .collect();
-                // Stable: equal needs stay in catalog order.
-                needs.sort_by_key(|(_, need)| std::cmp::Reverse(*need));
+                // Stable: equal weights stay in catalog order (skills, then responsibilities).
+                needs.sort_by(|a, b| b.weight.total_cmp(&a.weight));
                 needs
             })
             .collect();
-        Self { catalog, skills, with_experience, ids, needs }
+        let mut gaps = vec![0.0; roles * roles];
+        for f in 0..facts.len() {
+            let row = &weights[f * roles..f * roles + roles];
+            for i in 0..roles {
+                for j in 0..roles {
+                    gaps[i * roles + j] += (row[i] - row[j]).abs();
+                }
+            }
+        }
+        let ids = RecordLookup::new(catalog, &[RecordKind::Skill, RecordKind::Responsibility]);
+        Self { catalog, policy: LeanPolicy::default(), ids, facts, weights, roles, needs, gaps }
     }
 
-    /// The profile as evidence; ids the catalog does not have are skipped
-    /// ([`CandidateProfile::check`] reports them).
-    pub fn evidence(&self, profile: &CandidateProfile) -> Evidence<'c> {
+    /// The catalog this fit assesses against.
+    pub fn catalog(&self) -> &'c Catalog {
+        self.catalog
+    }
+
+    /// The profile as evidence (skills of strength level / 5, experience of strength
+    /// [`Ownership::weight`]), for scoring it with a strategy of your own. An id the
+    /// catalog does not have is an error, as in [`assess`](Self::assess).
+    pub fn evidence(&self, profile: &CandidateProfile) -> Result<Evidence<'c>, ProfileError> {
+        let stated = self.stated(profile)?;
         let mut evidence = Evidence::with_capacity(self.catalog, profile.skills.len() + profile.experience.len());
-        self.evidence_into(profile, &mut evidence);
-        evidence
+        evidence.extend(stated.iter().enumerate().filter_map(|(f, said)| {
+            let fact = self.facts[f];
+            let said = (*said)?;
+            let record = RecordRef::new(fact.kind, fact.index);
+            Some(EvidenceItem { record, strength: clamp_strength(said.strength()), origin: said.origin() })
+        }));
+        Ok(evidence)
     }
 
-    /// Like [`evidence`](Self::evidence), reusing `evidence`'s allocations (it is cleared
-    /// first); `evidence` must be about this fit's catalog.
-    pub fn evidence_into(&self, profile: &CandidateProfile, evidence: &mut Evidence<'_>) {
-        evidence.clear();
-        let skills = profile.skills.iter().filter_map(|(id, proficiency)| {
-            Some(skill_item(self.ids.get(id.as_str(), RecordKind::Skill)?.index, *proficiency))
-        });
-        let experience = profile.experience.iter().filter_map(|(id, level)| {
-            Some(work_item(self.ids.get(id.as_str(), RecordKind::Responsibility)?.index, *level))
-        });
-        // Ids come in alphabetical order, facts are kept in catalog order: one sort at the end.
-        evidence.extend(skills.chain(experience));
-    }
-
-    /// How well the candidate fits each role, with the built-in strategy.
+    /// Which role the candidate leans to, and per role how complete the match is.
     ///
-    /// Gives exactly what [`assess_with`](Self::assess_with) gives with the built-in
-    /// strategy; for catalogs of up to 64 skills and 64 responsibilities it is computed
-    /// without building the evidence (the tests check that the two agree).
-    pub fn assess(&self, profile: &CandidateProfile) -> FitReport {
-        let scorer = if profile.experience.is_empty() { &self.skills } else { &self.with_experience };
-        let Some(held) = self.held(profile) else { return self.assess_with(profile, scorer) };
-        let answered = (held.skills.count_ones() + held.work.count_ones()) as usize;
-        // In evidence order: by kind (responsibilities before skills), then catalog position.
-        let work = positions(held.work).map(|index| work_item(index, held.level[index]));
-        let skills = positions(held.skills).map(|index| skill_item(index, held.proficiency[index]));
-        let card = scorer.score_items(ScorecardBuilder::for_answered(self.catalog, answered), work.chain(skills));
-        self.report(profile, |index| held.proficiency(index), card)
-    }
-
-    /// How well the candidate fits each role, with another scorer (prepared for this
-    /// fit's catalog, or for another, whose records are then found by id).
-    pub fn assess_with<S: Scorer + ?Sized>(&self, profile: &CandidateProfile, scorer: &S) -> FitReport {
-        let evidence = self.evidence(profile);
-        self.report_from_evidence(profile, &evidence, scorer.score(&evidence))
-    }
-
-    /// The profile's skills and experience by catalog position, or `None` when the catalog
-    /// has more skills or responsibilities than a [`Held`] has room for.
-    fn held(&self, profile: &CandidateProfile) -> Option<Held> {
-        let fits = self.catalog.skills().len() <= Held::MAX && self.catalog.responsibilities().len() <= Held::MAX;
-        if !fits {
-            return None;
-        }
-        let mut held = Held::default();
-        for (id, proficiency) in &profile.skills {
-            if let Some(fact) = self.ids.get(id.as_str(), RecordKind::Skill) {
-                held.skills |= 1 << fact.index;
-                held.proficiency[fact.index] = *proficiency;
-            }
-        }
-        for (id, level) in &profile.experience {
-            if let Some(fact) = self.ids.get(id.as_str(), RecordKind::Responsibility) {
-                held.work |= 1 << fact.index;
-                held.level[fact.index] = *level;
-            }
-        }
-        Some(held)
-    }
-
-    fn report_from_evidence(
-        &self,
-        profile: &CandidateProfile,
-        evidence: &Evidence<'_>,
-        scorecard: Scorecard,
-    ) -> FitReport {
-        // Each skill's proficiency by position: one pass over the evidence instead of a search per need.
-        let mut held: Vec<Option<Proficiency>> = vec![None; self.catalog.skills().len()];
-        for item in evidence.items() {
-            if let (RecordKind::Skill, Origin::Skill { proficiency }) = (item.record.kind, &item.origin)
-                && let Some(slot) = held.get_mut(item.record.index)
-            {
-                *slot = Some(*proficiency);
-            }
-        }
-        self.report(profile, |index| held.get(index).copied().flatten(), scorecard)
-    }
-
-    /// The report, with `held(skill position)` the proficiency the candidate has in a skill.
-    fn report(
-        &self,
-        profile: &CandidateProfile,
-        held: impl Fn(usize) -> Option<Proficiency>,
-        scorecard: Scorecard,
-    ) -> FitReport {
-        let skills = self.catalog.skills();
+    /// An id the catalog does not have, or one of another kind (a signal listed as a
+    /// skill), is an error naming every such id and the nearest known one.
+    pub fn assess(&self, profile: &CandidateProfile) -> Result<FitReport, ProfileError> {
+        let stated = self.stated(profile)?;
+        let lean = self.lean(&stated);
         let roles = self
             .catalog
             .roles()
             .iter()
             .zip(&self.needs)
-            .map(|(role, needs)| {
-                // Room for every need up front: growing these vectors cost more than the lookups.
-                let mut matching = Vec::with_capacity(needs.len());
-                let mut missing = Vec::with_capacity(needs.len());
-                for &(index, importance) in needs {
-                    let skill = || skills[index].id.clone();
-                    match held(index) {
-                        Some(proficiency) => matching.push(SkillMatch { skill: skill(), proficiency, importance }),
-                        None if importance >= Importance::Important => {
-                            missing.push(MissingSkill { skill: skill(), importance })
-                        }
-                        None => {}
-                    }
-                }
-                RoleFit {
-                    role: role.id.clone(),
-                    score: scorecard.score(role.id.as_str()).unwrap_or(0.0),
-                    matching,
-                    missing,
-                }
-            })
+            .map(|(role, needs)| self.role_fit(&role.id, needs, &stated))
             .collect();
-        FitReport { name: profile.name.clone(), scorecard, roles }
+        Ok(FitReport { name: profile.name.clone(), lean, roles })
     }
-}
 
-/// The evidence of holding the skill at this catalog position, as `Evidence` would keep it.
-fn skill_item(index: usize, proficiency: Proficiency) -> EvidenceItem {
-    let record = RecordRef::new(RecordKind::Skill, index);
-    EvidenceItem { record, strength: clamp_strength(proficiency.strength()), origin: Origin::Skill { proficiency } }
-}
-
-/// The evidence of experience in the responsibility at this catalog position.
-fn work_item(index: usize, level: Ownership) -> EvidenceItem {
-    let record = RecordRef::new(RecordKind::Responsibility, index);
-    EvidenceItem { record, strength: clamp_strength(level.weight()), origin: Origin::Experience { level } }
-}
-
-/// A profile's skills and experience by catalog position (bit `i` of a set for position `i`).
-struct Held {
-    /// The skills the profile lists.
-    skills: u64,
-    proficiency: [Proficiency; Held::MAX],
-    /// The responsibilities the profile lists experience in.
-    work: u64,
-    level: [Ownership; Held::MAX],
-}
-
-impl Held {
-    /// The most skills, and the most responsibilities, a catalog may have for the sets.
-    const MAX: usize = u64::BITS as usize;
-
-    fn proficiency(&self, skill: usize) -> Option<Proficiency> {
-        (skill < Self::MAX && self.skills >> skill & 1 == 1).then(|| self.proficiency[skill])
+    /// What the profile states, by fact position; an error for ids the catalog lacks.
+    fn stated(&self, profile: &CandidateProfile) -> Result<Vec<Option<Said>>, ProfileError> {
+        let mut stated = vec![None; self.facts.len()];
+        let skills = self.catalog.skills().len();
+        let mut unresolved = false;
+        for (id, proficiency) in &profile.skills {
+            match self.ids.get(id.as_str(), RecordKind::Skill) {
+                Some(at) => stated[at.index] = Some(Said::Skill(*proficiency)),
+                None => unresolved = true,
+            }
+        }
+        for (id, level) in &profile.experience {
+            match self.ids.get(id.as_str(), RecordKind::Responsibility) {
+                Some(at) => stated[skills + at.index] = Some(Said::Work(*level)),
+                None => unresolved = true,
+            }
+        }
+        // Resolving is the check: the full report (every id, with suggestions) only when one failed.
+        if unresolved {
+            profile.check(self.catalog)?;
+        }
+        Ok(stated)
     }
-}
 
-impl Default for Held {
-    fn default() -> Self {
-        Self {
-            skills: 0,
-            proficiency: [Proficiency::Novice; Held::MAX],
-            work: 0,
-            level: [Ownership::Contributes; Held::MAX],
+    fn weight(&self, fact: usize, role: Option<usize>) -> f64 {
+        role.map_or(0.0, |r| self.weights[fact * self.roles + r])
+    }
+
+    fn lean(&self, stated: &[Option<Said>]) -> Lean {
+        let said = || stated.iter().enumerate().filter_map(|(f, s)| Some((f, (*s)?)));
+        let mut support = vec![0.0; self.roles];
+        for (f, s) in said() {
+            let strength = s.strength();
+            for (r, total) in support.iter_mut().enumerate() {
+                *total += strength * self.weights[f * self.roles + r];
+            }
+        }
+        let (mut leader, mut runner_up) = top_two(&support);
+        let (mut toward_leader, mut toward_runner_up, mut stated_gaps) = (0.0, 0.0, 0.0);
+        let mut deciding = Vec::new();
+        for (f, s) in said() {
+            let gap = self.weight(f, leader) - self.weight(f, runner_up);
+            let effect = s.strength() * gap;
+            stated_gaps += gap.abs();
+            if effect > 0.0 {
+                toward_leader += effect;
+            } else {
+                toward_runner_up -= effect;
+            }
+            if effect != 0.0 {
+                deciding.push(DecidingFact {
+                    fact: self.facts[f].id.clone(),
+                    kind: self.facts[f].kind,
+                    stated: s.origin(),
+                    effect,
+                });
+            }
+        }
+        // Supports a rounding error apart can rank the pair the other way from their gaps:
+        // the gaps decide, so the leader never has less evidence than the runner-up.
+        if toward_runner_up > toward_leader && runner_up.is_some() {
+            std::mem::swap(&mut leader, &mut runner_up);
+            std::mem::swap(&mut toward_leader, &mut toward_runner_up);
+            deciding.iter_mut().for_each(|d| d.effect = -d.effect);
+        }
+        // Largest effect first; the sort is stable, so equal effects stay in catalog order.
+        deciding.sort_by(|a, b| b.effect.abs().total_cmp(&a.effect.abs()));
+        let possible = match (leader, runner_up) {
+            (Some(a), Some(b)) => self.gaps[a * self.roles + b],
+            (Some(a), None) => (0..self.facts.len()).map(|f| self.weight(f, Some(a))).sum(),
+            _ => 0.0,
+        };
+        let confidence = if possible > 0.0 { (stated_gaps / possible).clamp(0.0, 1.0) } else { 0.0 };
+        let reason = self.policy.decide(toward_leader, toward_runner_up);
+        let role_id = |r: Option<usize>| r.map(|r| self.catalog.roles()[r].id.clone());
+        let (verdict, recommended) = match (reason, role_id(leader)) {
+            (LeanReason::Leans, Some(a)) => (Verdict::Role(a.clone()), vec![a]),
+            (LeanReason::BalancedStrong, Some(a)) => {
+                (Verdict::Both, [Some(a), role_id(runner_up)].into_iter().flatten().collect())
+            }
+            _ => (Verdict::Undetermined, Vec::new()),
+        };
+        Lean {
+            verdict,
+            recommended,
+            reason,
+            leader: role_id(leader),
+            runner_up: role_id(runner_up),
+            toward_leader,
+            toward_runner_up,
+            evidence: toward_leader + toward_runner_up,
+            margin: margin(toward_leader, toward_runner_up),
+            confidence,
+            deciding,
         }
     }
+
+    fn role_fit(&self, role: &Id, needs: &[Needed], stated: &[Option<Said>]) -> RoleFit {
+        let (mut need_total, mut stated_total, mut met_total) = (0.0, 0.0, 0.0);
+        let mut strong = Vec::new();
+        let mut weak = Vec::new();
+        // Room for every need up front: growing the list cost more than filling it.
+        let mut unknown = Vec::with_capacity(needs.len());
+        for needed in needs {
+            need_total += needed.weight;
+            let fact = || self.facts[needed.fact].id.clone();
+            let Some(said) = stated[needed.fact] else {
+                unknown.push(UnknownFact { fact: fact(), need: needed.need });
+                continue;
+            };
+            let credit =
+                if said.meets(needed.required) { 1.0 } else { (said.strength() / needed.required.strength()).min(1.0) };
+            stated_total += needed.weight;
+            met_total += credit * needed.weight;
+            let item = StatedFact { fact: fact(), need: needed.need, stated: said.origin(), credit };
+            if said.meets(needed.required) { strong.push(item) } else { weak.push(item) }
+        }
+        let share = |part: f64, whole: f64| if whole > 0.0 { (part / whole).clamp(0.0, 1.0) } else { 0.0 };
+        RoleFit {
+            role: role.clone(),
+            score: share(met_total, need_total),
+            stated: share(stated_total, need_total),
+            met: share(met_total, stated_total),
+            strong,
+            weak,
+            unknown,
+        }
+    }
+}
+
+/// The catalog's word for how much `role` needs `fact`, and the least a profile must state.
+fn need_of(catalog: &Catalog, fact: Fact<'_>, role: &Id) -> (Need, Said) {
+    match fact.kind {
+        RecordKind::Skill => {
+            let importance = catalog.skills()[fact.index]
+                .importance
+                .iter()
+                .find(|n| n.role == *role)
+                .map_or(Importance::NotRequired, |n| n.level);
+            (Need::Importance(importance), Said::Skill(required_proficiency(importance)))
+        }
+        _ => {
+            let stake = catalog.responsibilities()[fact.index]
+                .ownership
+                .iter()
+                .find(|o| o.role == *role)
+                .map_or(Ownership::None, |o| o.level);
+            (Need::Ownership(stake), Said::Work(required_ownership(stake)))
+        }
+    }
+}
+
+/// The positions of the largest and the second largest value; on a tie, the first.
+fn top_two(values: &[f64]) -> (Option<usize>, Option<usize>) {
+    let better = |a: usize, b: usize| values[a].total_cmp(&values[b]) == Ordering::Greater;
+    let mut first: Option<usize> = None;
+    let mut second: Option<usize> = None;
+    for i in 0..values.len() {
+        if first.is_none_or(|f| better(i, f)) {
+            second = first;
+            first = Some(i);
+        } else if second.is_none_or(|s| better(i, s)) {
+            second = Some(i);
+        }
+    }
+    (first, second)
 }

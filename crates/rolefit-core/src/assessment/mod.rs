@@ -4,12 +4,14 @@
 
 mod candidate_profile;
 mod fit;
+mod fit_report;
 mod lookup;
 mod needs;
 mod org_profile;
 
 pub use candidate_profile::CandidateProfile;
-pub use fit::{CandidateFit, EXPERIENCE_SHARE, FitReport, MissingSkill, RoleFit, SkillMatch};
+pub use fit::{CandidateFit, required_ownership, required_proficiency};
+pub use fit_report::{DecidingFact, FitReport, Lean, LeanPolicy, LeanReason, Need, RoleFit, StatedFact, UnknownFact};
 pub use needs::NeedsAssessment;
 pub use org_profile::OrgProfile;
 pub use org_profile::{

@@ -85,33 +85,6 @@ impl<'a> ScorecardBuilder<'a> {
         Self { catalog, card }
     }
 
-    /// Starts a card for evidence of `answered` items, none unknown and none about a signal:
-    /// what [`new`](Self::new) gives for such evidence, without the evidence.
-    pub(crate) fn for_answered(catalog: &'a Catalog, answered: usize) -> Self {
-        let coverage = if answered == 0 { 0.0 } else { 1.0 };
-        Self::start(catalog, coverage, StaffingEvidence::default(), Vec::new(), answered)
-    }
-
-    /// A card with every role at 0 and room for the contributions of `supported` facts.
-    fn start(
-        catalog: &'a Catalog,
-        coverage: f64,
-        staffing_evidence: StaffingEvidence,
-        unanswered: Vec<Id>,
-        supported: usize,
-    ) -> Self {
-        let card = Scorecard {
-            scores: zero_scores(catalog),
-            coverage,
-            staffing_evidence,
-            unanswered,
-            // Most facts lean to one or two roles.
-            contributions: Vec::with_capacity(supported * catalog.roles().len().min(2)),
-            ..Scorecard::default()
-        };
-        Self { catalog, card }
-    }
-
     /// The catalog the card is for.
     pub(crate) fn catalog(&self) -> &'a Catalog {
         self.catalog

@@ -29,6 +29,20 @@ fn limits_at_exactly_the_measure_accept() {
     }
 }
 
+/// Found by the `catalog_toml` fuzz target on its first (empty) input: an empty TOML
+/// document is a table one level deep, as `toml` builds it, so a depth limit of 0
+/// refuses it as it refuses `a = 1` and JSON's `{}`.
+#[test]
+fn an_empty_toml_document_is_one_level_deep() {
+    let none = Limits::unlimited().with_max_depth(0);
+    for (doc, format) in
+        [("", Format::Toml), ("# a comment\n\n", Format::Toml), ("a = 1", Format::Toml), ("{}", Format::Json)]
+    {
+        assert_eq!(none.check(doc, format).unwrap_err().limit, Some(Limit::Depth), "{doc:?}");
+        assert!(Limits::unlimited().with_max_depth(1).check(doc, format).is_ok(), "{doc:?}");
+    }
+}
+
 /// What a parsed document measures: depth, most items in a list, longest string or key
 /// (decoded).
 #[derive(Debug, Default, PartialEq, Eq, Clone, Copy)]

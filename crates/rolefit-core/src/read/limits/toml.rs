@@ -52,6 +52,9 @@ pub(super) fn scan(b: &[u8], limits: &Limits) -> Result<Shape, Exceeded> {
         nodes: vec![Node::default()],
         children: HashMap::new(),
     };
+    // Every TOML document is a table one level deep, even an empty one (as JSON's `{}`
+    // is), so a depth limit of 0 refuses it whether or not a key follows.
+    s.depth(1, 0, None)?;
     s.run()?;
     Ok(s.shape)
 }

@@ -6712,6 +6712,58 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         ]
                     }),
                 ),
+                rolefit_core::model::AssessmentSignal::new(
+                    rolefit_core::Id::from_static("several-dev-teams"),
+                    alloc::borrow::Cow::Borrowed(
+                        "Several development teams on one product",
+                    ),
+                    alloc::borrow::Cow::Borrowed(
+                        "Do two or more development teams build the same product?",
+                    ),
+                    alloc::borrow::Cow::Borrowed(
+                        "Team size is one of the factors one article names for choosing between the roles, without saying which way it points. The direction here is rolefit's reading: where several teams build one product, Scrum has them share one product owner and one backlog, and scaled agile pairs one product management with the product owners of many teams, so the backlog work and the market work each become a job for a separate person. The leans are light and equal: the number of teams says how the work is staffed more than which role's focus is needed.",
+                    ),
+                    rolefit_core::model::SignalCategory::Organisation,
+                    alloc::borrow::Cow::Borrowed(const {
+                        &[
+                            rolefit_core::model::RoleLean::new(
+                                rolefit_core::Id::from_static("product-owner"),
+                                0.2f64,
+                            ),
+                            rolefit_core::model::RoleLean::new(
+                                rolefit_core::Id::from_static("product-manager"),
+                                0.2f64,
+                            ),
+                        ]
+                    }),
+                    Some(rolefit_core::model::Staffing::SeparatePeople),
+                    alloc::borrow::Cow::Borrowed(const {
+                        &[
+                            rolefit_core::model::Citation::from_parts(
+                                rolefit_core::Id::from_static(
+                                    "article-your-team-in-india-po-vs-pm",
+                                ),
+                                Some(
+                                    alloc::borrow::Cow::Borrowed(
+                                        "Making the right choice, opening paragraph; FAQ, when-to-hire answer",
+                                    ),
+                                ),
+                            ),
+                            rolefit_core::model::Citation::from_parts(
+                                rolefit_core::Id::from_static("scrum-guide-2020"),
+                                Some(alloc::borrow::Cow::Borrowed("Scrum Team section")),
+                            ),
+                            rolefit_core::model::Citation::from_parts(
+                                rolefit_core::Id::from_static("safe"),
+                                Some(
+                                    alloc::borrow::Cow::Borrowed(
+                                        "Product Management (release-train level)",
+                                    ),
+                                ),
+                            ),
+                        ]
+                    }),
+                ),
             ]
         }),
         alloc::borrow::Cow::Borrowed(const {
@@ -9965,6 +10017,17 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                         ]
                     }),
                 ),
+                rolefit_core::model::LexiconEntry::new(
+                    rolefit_core::Id::from_static("several-dev-teams"),
+                    alloc::borrow::Cow::Borrowed(const {
+                        &[
+                            alloc::borrow::Cow::Borrowed("multiple scrum teams"),
+                            alloc::borrow::Cow::Borrowed("several scrum teams"),
+                            alloc::borrow::Cow::Borrowed("multiple development teams"),
+                            alloc::borrow::Cow::Borrowed("multiple agile teams"),
+                        ]
+                    }),
+                ),
             ]
         }),
     ),
@@ -10902,6 +10965,13 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
                 ),
             ),
             (
+                rolefit_core::Id::from_static("several-dev-teams"),
+                rolefit_core::model::RecordRef::new(
+                    rolefit_core::model::RecordKind::Signal,
+                    25usize,
+                ),
+            ),
+            (
                 rolefit_core::Id::from_static("sfia-8"),
                 rolefit_core::model::RecordRef::new(
                     rolefit_core::model::RecordKind::Source,
@@ -11183,5 +11253,5 @@ pub static CATALOG: rolefit_core::Catalog = rolefit_core::Catalog::from_baked(
             ),
         ]
     },
-    6193333985651275329u64,
+    5941832361628463233u64,
 );

@@ -85,6 +85,8 @@ fn org_profiles() -> Vec<OrgProfile> {
             one_hire_budget: rng.answer(),
             complexity: rng.pick(&[Complexity::Simple, Complexity::Moderate, Complexity::Complex]),
             // One profile in eight also answers a signal by id.
+            // Left unanswered so the profiles stay the ones earlier runs measured.
+            dev_teams: None,
             answers: if i % 8 == 0 {
                 [(Id::from_static("dedicated-dev-team"), Answer::Yes)].into()
             } else {

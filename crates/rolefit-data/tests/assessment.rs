@@ -166,6 +166,7 @@ fn every_canonical_signal_has_a_typed_question() {
         product_user_insight_needed: Some(false),
         one_hire_budget: Some(false),
         complexity: Some(Complexity::Moderate),
+        dev_teams: Some(1),
         ..OrgProfile::default()
     };
     let card = assess(&profile);
@@ -241,6 +242,7 @@ mod fast_path {
             departments in proptest::option::of(0u32..8),
             stage in proptest::option::of(proptest::sample::select(vec![CompanyStage::Startup, CompanyStage::Growing, CompanyStage::Established, CompanyStage::Enterprise])),
             employees in proptest::option::of(0u32..5000),
+            dev_teams in proptest::option::of(0u32..6),
             vision in proptest::option::of(proptest::sample::select(vec![VisionState::Clear, VisionState::NeedsDefining])),
             complexity in proptest::option::of(proptest::sample::select(vec![Complexity::Simple, Complexity::Moderate, Complexity::Complex])),
             bools in proptest::collection::vec(answer(), 13),
@@ -252,7 +254,7 @@ mod fast_path {
         ) -> OrgProfile {
             OrgProfile {
                 name: None,
-                methodology, products, market, departments_to_coordinate: departments, stage, employees, vision, complexity,
+                methodology, products, market, departments_to_coordinate: departments, stage, employees, vision, complexity, dev_teams,
                 roadmap_defined: bools[0],
                 delivery_is_bottleneck: bools[1],
                 new_products_or_markets: bools[2],
@@ -325,4 +327,20 @@ mod fast_path {
             prop_assert_eq!(needs.assess(&profile), needs.assess_with(&profile, needs.scorer()));
         }
     }
+}
+
+/// Team size is a hiring signal: two or more development teams on one product answer
+/// `several-dev-teams` yes (separate people), one answers no, and none is refused.
+#[test]
+fn development_teams_answer_the_team_size_signal() {
+    let with = |teams| OrgProfile { dev_teams: Some(teams), ..OrgProfile::default() };
+    let unknown = |card: &Scorecard| card.unanswered().iter().any(|id| id.as_str() == "several-dev-teams");
+    assert!(unknown(&assess(&OrgProfile::default())));
+    for teams in [1, 2, 5] {
+        assert!(!unknown(&assess(&with(teams))), "{teams} teams answer the signal");
+    }
+    let two = OrgProfile::read("dev_teams = 2\n", Format::Toml, catalog()).unwrap();
+    assert_eq!(two.dev_teams, Some(2));
+    let err = OrgProfile::read("dev_teams = 0\n", Format::Toml, catalog()).unwrap_err();
+    assert!(err.to_string().contains("dev_teams: 0 development teams; expected at least 1"), "{err}");
 }

@@ -76,6 +76,8 @@ pub enum Complexity {
 pub const SEVERAL_PRODUCTS_MIN: u32 = 3;
 /// Fewest departments to coordinate that count as "many departments" (marketing, sales, support).
 pub const MANY_DEPARTMENTS_MIN: u32 = 3;
+/// Fewest development teams on one product that count as "several development teams".
+pub const SEVERAL_DEV_TEAMS_MIN: u32 = 2;
 /// Most employees of a "small company", when no stage is given.
 pub const SMALL_COMPANY_MAX_EMPLOYEES: u32 = 49;
 /// Fewest employees of a "large enterprise", when no stage is given.
@@ -146,6 +148,7 @@ typed_signals! {
         (None, n) => n.map(|n| n >= LARGE_ENTERPRISE_MIN_EMPLOYEES),
     },
     "complex-product" => |p| p.complexity.map(|c| c == Complexity::Complex),
+    "several-dev-teams" => |p| p.dev_teams.filter(|n| *n > 0).map(|n| n >= SEVERAL_DEV_TEAMS_MIN),
 }
 
 /// The typed fields' answers: bit `s` is row `s` of the table above.
@@ -250,6 +253,11 @@ pub struct OrgProfile {
     /// Whether a dedicated development team needs someone working with it every day.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dedicated_dev_team: Option<bool>,
+    /// How many development teams build the product (at least 1; 2 or more share its backlog
+    /// work and call for separate people).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub dev_teams: Option<u32>,
     /// Whether one person already owns and orders the backlog (`false` points to a Product Owner).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub backlog_has_owner: Option<bool>,
@@ -292,6 +300,9 @@ impl OrgProfile {
         }
         if self.employees == Some(0) {
             problems.push(Problem::new("employees".into(), "0 employees; expected at least 1"));
+        }
+        if self.dev_teams == Some(0) {
+            problems.push(Problem::new("dev_teams".into(), "0 development teams; expected at least 1"));
         }
         let mut c = Checker::new(catalog, &mut problems);
         for id in self.answers.keys() {

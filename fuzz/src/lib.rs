@@ -11,7 +11,7 @@
 use std::sync::OnceLock;
 
 use rolefit_core::read::Limit;
-use rolefit_core::{CandidateFit, CandidateProfile, Catalog, CoverageScorer, Format, Limits, NeedsAssessment, OrgProfile, RecordKind, Scorecard};
+use rolefit_core::{CandidateFit, CandidateProfile, Catalog, Format, Limits, NeedsAssessment, OrgProfile, Scorecard};
 use rolefit_text::{Classifier, JsonlOptions, Posting, classify_jsonl};
 use serde_json::value::RawValue;
 
@@ -353,7 +353,8 @@ pub fn posting_line(data: &[u8]) {
     assert_eq!(errors.len() as u64, failed, "one error per failed line");
     let mut refused = Vec::new();
     for e in &errors {
-        let number = e.strip_prefix("line ").and_then(|rest| rest.split(':').next()).and_then(|n| n.parse::<usize>().ok());
+        let number =
+            e.strip_prefix("line ").and_then(|rest| rest.split(':').next()).and_then(|n| n.parse::<usize>().ok());
         let Some(number) = number else { panic!("an error that names no line: {e}") };
         for word in RUST_WORDS {
             assert!(!e.contains(word), "an error in Rust's words ({word}): {e}");

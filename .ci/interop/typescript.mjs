@@ -52,6 +52,25 @@ for (const doc of manifest.filter((d) => d.valid)) {
   checks.push(check);
 }
 
+const documents = checks.length;
+
+// The rule generators used to drop: a signal that neither leans to a role nor says anything about
+// staffing is not an AssessmentSignal. A real signal with its leans emptied and no staffing must not
+// compile (`@ts-expect-error` fails the build when the assignment compiles).
+const catalog = manifest.find((d) => d.valid && d.schema === "catalog");
+const signal = catalog && JSON.parse(readFileSync(join(outDir, catalog.file), "utf8")).signals?.[0];
+if (signal) {
+  const check = join("checks", "rule-signal-without-lean-or-staffing.ts");
+  const bare = JSON.stringify({ ...signal, leans: [], staffing: null });
+  writeFileSync(
+    join(workDir, check),
+    `import type { AssessmentSignal } from "../types/catalog.js";\n// @ts-expect-error: no lean and no staffing\nexport const bare: AssessmentSignal = ${bare};\n`,
+  );
+  checks.push(check);
+} else {
+  failures.push("no catalog document with a signal to check the AssessmentSignal rule on");
+}
+
 const tsc = join(process.argv[1], "..", "node_modules", ".bin", "tsc");
 try {
   execFileSync(
@@ -59,7 +78,7 @@ try {
     ["--strict", "--noEmit", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", ...checks],
     { cwd: workDir, encoding: "utf8", stdio: "pipe" },
   );
-  console.log(`typescript: tsc --strict accepts all ${checks.length} documents`);
+  console.log(`typescript: tsc --strict accepts all ${documents} documents and rejects a signal without lean or staffing`);
 } catch (e) {
   const lines = `${e.stdout ?? ""}${e.stderr ?? ""}`.split("\n").filter((l) => /error TS/.test(l));
   const files = new Set(lines.map((l) => l.split("(")[0]));

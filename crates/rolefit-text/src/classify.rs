@@ -41,6 +41,7 @@ pub struct Classification {
     /// confidence (coverage times the best score). For an adjacent role's posting: that
     /// role's share of all the role titles found (its own and the catalog roles').
     /// Undetermined for too little evidence: the scorecard's, which is low.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub confidence: f64,
     /// The adjacent role (`scrum-master`, `project-manager`, ...) whose titles outweigh
     /// the catalog roles' titles, when one does; the verdict is then `undetermined`.

@@ -54,9 +54,11 @@ pub struct Lean {
     /// `toward_leader + toward_runner_up`: all the stated evidence that tells the two apart.
     pub evidence: f64,
     /// `(toward_leader − toward_runner_up) / evidence`, in `[0, 1]`; 0 without evidence.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub margin: f64,
     /// How much of what tells the two roles apart the profile states, in `[0, 1]`: the
     /// stated facts' weight gaps over every fact's.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub confidence: f64,
     /// The stated facts that tell the two roles apart, largest effect first; their
     /// effects add up to `toward_leader − toward_runner_up`.
@@ -147,6 +149,7 @@ pub struct RoleFit {
     pub role: Id,
     /// `stated × met`, in `[0, 1]`: the share of the role's needs (by weight) the profile
     /// shows to be met. A lower bound: the whole match is at most `score + 1 − stated`.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub score: f64,
     /// The share of the role's needs (by weight) the profile states, strong or not.
     pub stated: f64,

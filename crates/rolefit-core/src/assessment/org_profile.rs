@@ -210,6 +210,7 @@ pub struct OrgProfile {
     pub methodology: Option<Methodology>,
     /// How many products the organisation builds (at least 1; 3 or more is a portfolio).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
     pub products: Option<u32>,
     /// How fast the market moves.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -222,6 +223,7 @@ pub struct OrgProfile {
     pub stage: Option<CompanyStage>,
     /// How many people the company employs (at least 1).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
     pub employees: Option<u32>,
     /// Whether the vision and strategy already exist.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -101,14 +101,17 @@ pub struct Change {
 #[serde(deny_unknown_fields)]
 pub struct CatalogDiff {
     /// The old catalog's data version, if it states one.
+    #[schemars(pattern(super::validate::SEMVER_PATTERN))]
     pub old_version: Option<Text>,
     /// The new catalog's data version, if it states one.
+    #[schemars(pattern(super::validate::SEMVER_PATTERN))]
     pub new_version: Option<Text>,
     /// Every record that differs, by kind (in document order of the kinds) and then by id.
     pub changes: Vec<Change>,
     /// The bump the changes call for: the largest of theirs.
     pub bump: Bump,
     /// The old data version with that bump applied, when the old catalog states one.
+    #[schemars(pattern(super::validate::SEMVER_PATTERN))]
     pub suggested_version: Option<Text>,
 }
 

@@ -127,6 +127,9 @@ fn check_document(data: &CatalogData, problems: &mut Vec<Problem>) {
     }
 }
 
+/// What [`is_semver`] accepts, as the schemas' `pattern`.
+pub(crate) const SEMVER_PATTERN: &str = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[\s\S]+)?$";
+
 /// `MAJOR.MINOR.PATCH`, each a number without leading zeros, with an optional `-pre` tag.
 fn is_semver(v: &str) -> bool {
     let core = v.split_once('-').map_or(v, |(core, pre)| if pre.is_empty() { "" } else { core });

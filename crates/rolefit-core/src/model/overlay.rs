@@ -120,6 +120,7 @@ pub struct LeanExtension {
     /// The role.
     pub role: Id,
     /// The strength, in `[0, 1]`.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub weight: f64,
     /// The sources that say so, each with a locator where known; at least one.
     #[serde(default)]

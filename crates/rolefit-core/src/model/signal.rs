@@ -13,10 +13,13 @@ use crate::Id;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(transform = crate::model::text_rules::texts)]
-// The schema's form of "leans to a role or says something about staffing".
+// The schema's form of "leans to a role or says something about staffing": each branch a
+// whole constraint (an array of at least one, a staffing value), so that code generators
+// turn it into a type (TypeScript: a non-empty tuple or a `Staffing`) instead of dropping it
+// or guessing an object.
 #[schemars(extend("anyOf" = [
-    { "required": ["leans"], "properties": { "leans": { "minItems": 1 } } },
-    { "required": ["staffing"], "properties": { "staffing": { "not": { "type": "null" } } } },
+    { "required": ["leans"], "properties": { "leans": { "type": "array", "minItems": 1 } } },
+    { "required": ["staffing"], "properties": { "staffing": { "$ref": "#/$defs/Staffing" } } },
 ]))]
 #[non_exhaustive]
 pub struct AssessmentSignal {

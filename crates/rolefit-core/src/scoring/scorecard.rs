@@ -87,6 +87,7 @@ pub struct RoleScore {
     /// The role.
     pub role: Id,
     /// How strongly the evidence points to the role, in `[0, 1]`.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub score: f64,
 }
 
@@ -101,8 +102,12 @@ pub struct Contribution {
     /// The role whose score it adds to.
     pub role: Id,
     /// How strongly the input supports the fact, in `[0, 1]`.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub strength: f64,
-    /// How strongly the fact leans to the role, in `[0, 1]` (the catalog's, or an override).
+    /// How strongly the fact leans to the role: the catalog's lean or an override, in
+    /// `[0, 1]`, or a scorer's own weight, which may be larger (the job-posting scorer
+    /// weighs a role's title at 8 by default).
+    #[schemars(range(min = 0.0))]
     pub weight: f64,
     /// What it adds to the role's score; a role's effects add up to its score.
     pub effect: f64,
@@ -115,8 +120,10 @@ pub struct Contribution {
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct StaffingEvidence {
     /// Sum of the strengths of evidence for one person covering both roles.
+    #[schemars(range(min = 0.0))]
     pub one_person: f64,
     /// Sum of the strengths of evidence for separate people.
+    #[schemars(range(min = 0.0))]
     pub separate_people: f64,
 }
 
@@ -173,10 +180,13 @@ pub struct Scorecard {
     /// Every role's score, in catalog order.
     pub(crate) scores: Vec<RoleScore>,
     /// The best score minus the runner-up's, in `[0, 1]`.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub(crate) margin: f64,
     /// The share of the questions asked that have a known answer, in `[0, 1]` (0 with no evidence).
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub(crate) coverage: f64,
     /// How much evidence backs the card: coverage times the best score, in `[0, 1]`.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub(crate) confidence: f64,
     /// The evidence about staffing.
     pub(crate) staffing_evidence: StaffingEvidence,

@@ -46,8 +46,16 @@ use crate::read::Format;
 pub struct Weights {
     /// Fact id → role id → weight in `[0, 1]`.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<Id, BTreeMap<Id, Weight>>")]
     pub facts: BTreeMap<Id, BTreeMap<Id, f64>>,
 }
+
+/// A weight in `[0, 1]`.
+// Only its schema is used: a named definition, so that code generators keep the bounds on
+// the values of a map (pydantic's models drop them from an inline value schema).
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+struct Weight(#[schemars(range(min = 0.0, max = 1.0))] f64);
 
 impl Weights {
     /// Reads a weights document; ids are checked against a catalog when the weights are applied.

@@ -84,6 +84,7 @@ pub struct ClassificationLine<'a> {
     pub verdict: &'a Verdict,
     /// How sure the verdict is, in `[0, 1]`: for a role or `both`, coverage times the best
     /// score; for an adjacent role's posting, that role's share of all the role titles found.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub confidence: f64,
     /// Every role's score in `[0, 1]`, in catalog order.
     pub scores: &'a [RoleScore],

@@ -1,7 +1,7 @@
 //! What an overlay file says besides its records: how it applies, and the rows it
 //! attaches to records it does not own.
 
-use schemars::JsonSchema;
+use schemars::{JsonSchema, Schema};
 use serde::{Deserialize, Serialize};
 
 use crate::Id;
@@ -81,6 +81,7 @@ impl Extensions {
 /// A role's stake in a responsibility, attached from an overlay.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = cited_row)]
 #[non_exhaustive]
 pub struct OwnershipExtension {
     /// The responsibility.
@@ -97,6 +98,7 @@ pub struct OwnershipExtension {
 /// A role's need for a skill, attached from an overlay.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = cited_row)]
 #[non_exhaustive]
 pub struct ImportanceExtension {
     /// The skill.
@@ -113,6 +115,7 @@ pub struct ImportanceExtension {
 /// How strongly an assessment signal points toward a role, attached from an overlay.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = cited_row)]
 #[non_exhaustive]
 pub struct LeanExtension {
     /// The signal.
@@ -130,6 +133,7 @@ pub struct LeanExtension {
 /// A role's value on a comparison dimension, attached from an overlay.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = cited_row)]
 #[non_exhaustive]
 pub struct ValueExtension {
     /// The dimension.
@@ -149,6 +153,7 @@ pub struct ValueExtension {
 /// A role a KPI measures, attached from an overlay.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = cited_row)]
 #[non_exhaustive]
 pub struct KpiRoleExtension {
     /// The KPI.
@@ -198,5 +203,20 @@ impl KpiRoleExtension {
     /// A row with every field, in declaration order.
     pub const fn new(kpi: Id, role: Id, sources: List<Citation>) -> Self {
         Self { kpi, role, sources }
+    }
+}
+
+/// An attached row's schema: `sources` required and not empty, as the merge checks. The
+/// Rust field keeps serde's default so that the merge reports a missing list together
+/// with every other problem of the overlay instead of stopping at the first.
+fn cited_row(schema: &mut Schema) {
+    if let Some(required) = schema.get_mut("required").and_then(|r| r.as_array_mut()) {
+        required.push("sources".into());
+    }
+    if let Some(sources) =
+        schema.get_mut("properties").and_then(|p| p.get_mut("sources")).and_then(|s| s.as_object_mut())
+    {
+        sources.remove("default");
+        sources.insert("minItems".into(), 1.into());
     }
 }

@@ -276,6 +276,11 @@ fn export_jsonld_has_an_occupation_per_role_in_schema_org_terms() {
     let set = graph.iter().find(|n| n["@type"] == "DefinedTermSet").unwrap();
     let set_id = set["@id"].as_str().unwrap();
     assert_eq!(set["version"], rolefit::DATA_VERSION);
+    let node = |reference: &serde_json::Value| {
+        let found: Vec<&serde_json::Value> = graph.iter().filter(|n| n["@id"] == reference["@id"]).collect();
+        assert_eq!(found.len(), 1, "{reference} is not one node of the graph");
+        found[0]
+    };
     let occupations: Vec<&serde_json::Value> = graph.iter().filter(|n| n["@type"] == "Occupation").collect();
     let names: Vec<&str> = occupations.iter().map(|o| o["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["Product Owner", "Product Manager"]);
@@ -289,14 +294,22 @@ fn export_jsonld_has_an_occupation_per_role_in_schema_org_terms() {
         assert!(o["responsibilities"].as_array().unwrap().iter().all(serde_json::Value::is_string));
         for skill in o["skills"].as_array().unwrap() {
             assert_eq!(skill["@type"], "DefinedTerm");
-            assert!(rolefit::canonical().skill(skill["termCode"].as_str().unwrap()).is_some());
-            assert_eq!(skill["inDefinedTermSet"]["@id"], set_id);
+            // A catalog skill in the catalog's set, or an SFIA skill level in SFIA's.
+            let code = skill["termCode"].as_str().unwrap();
+            if rolefit::canonical().skill(code).is_some() {
+                assert_eq!(skill["inDefinedTermSet"]["@id"], set_id);
+            } else {
+                assert_eq!(node(&skill["inDefinedTermSet"])["name"], "SFIA 8", "{code}");
+            }
         }
         for code in o.get("occupationalCategory").and_then(|c| c.as_array()).into_iter().flatten() {
             assert_eq!(code["@type"], "CategoryCode");
             assert!(code["codeValue"].is_string());
-            assert_eq!(code["inCodeSet"]["@type"], "CategoryCodeSet");
-            let set = code["inCodeSet"]["name"].as_str().unwrap();
+            // The set is a node of the graph, referred to by its id.
+            assert_eq!(code["inCodeSet"].as_object().unwrap().len(), 1);
+            let set = node(&code["inCodeSet"]);
+            assert_eq!(set["@type"], "CategoryCodeSet");
+            let set = set["name"].as_str().unwrap();
             assert!(set == "O*NET-SOC 2019" || set == "ISCO-08", "{set}");
         }
         for salary in o["estimatedSalary"].as_array().unwrap() {
@@ -322,6 +335,24 @@ fn export_jsonld_has_an_occupation_per_role_in_schema_org_terms() {
     );
     // Deterministic.
     assert_eq!(doc, jsonld(&["export", "--format", "jsonld"]));
+}
+
+#[test]
+fn export_refuses_a_base_iri_that_is_not_an_absolute_iri() {
+    for (base, why) in [
+        ("not an iri", "no scheme"),
+        ("https://example.org/rf", r##"must end in "/", "#" or ":""##),
+        ("https://example.org/a b/", "' ' at byte 21 is not allowed in an IRI"),
+    ] {
+        let out = rolefit(&["export", "--format", "jsonld", "--base-iri", base]);
+        assert_eq!(out.status.code(), Some(2), "{base}");
+        assert!(out.stdout.is_empty(), "{base}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("--base-iri") && err.contains(&format!("base IRI {base:?}")) && err.contains(why),
+            "{err}"
+        );
+    }
 }
 
 #[test]

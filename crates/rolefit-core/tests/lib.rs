@@ -6,5 +6,6 @@
 mod catalog;
 mod citation;
 mod hardening;
+mod jsonld;
 mod scoring;
 mod scoring_support;

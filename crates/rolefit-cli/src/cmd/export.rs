@@ -21,9 +21,9 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     format: ExportFormat,
     /// With `--format jsonld`: the IRI under which node ids are made
-    /// (`<base>roles/<id>`, `<base>skills/<id>`).
+    /// (`<base>roles/<id>`, `<base>skills/<id>`): an absolute IRI ending in `/`, `#` or `:`.
     #[arg(long, value_name = "IRI", default_value = rolefit::jsonld::DEFAULT_BASE)]
-    base_iri: String,
+    base_iri: rolefit::jsonld::BaseIri,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {

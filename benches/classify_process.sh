@@ -7,6 +7,9 @@
 #   MB              size of the input, made by repeating the postings with fresh ids (default 40)
 #   RUNS            timed runs of each command, alternating (default 5)
 #   STREAM_MB       also stream this many MB through standard input and report peak memory (default 0: off)
+# With BASELINE=/path/to/an/older/rolefit set, that binary is timed as well, in the same rounds (plain
+# text and HTML, alternating with the current build), and streamed beside it: a before-and-after
+# comparison taken side by side under the same load.
 # The input is generated in a temporary directory at run time and deleted at the end; nothing from
 # the postings is written anywhere else. Needs python3 and GNU time (/usr/bin/time).
 set -euo pipefail
@@ -19,6 +22,7 @@ cargo build --quiet --release -p rolefit-cli
 cargo build --quiet --release --example bare_scan
 bin=target/release/rolefit
 bare=target/release/examples/bare_scan
+baseline="${BASELINE:-}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -60,32 +64,49 @@ echo "input: $bytes bytes ($postings postings); as JobPosting HTML: $(stat -c %s
 
 # wall seconds, user+sys CPU seconds, max RSS KiB
 measure() { /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$@" > /dev/null; awk '{print $1, $2 + $3, $4}' "$tmp/t"; }
-: > "$tmp/rolefit"; : > "$tmp/bare"; : > "$tmp/html"
+: > "$tmp/rolefit"; : > "$tmp/bare"; : > "$tmp/html"; : > "$tmp/base"; : > "$tmp/base_html"
 for _ in $(seq "$runs"); do
+  if [ -n "$baseline" ]; then
+    measure "$baseline" classify --jsonl "$tmp/input.jsonl" >> "$tmp/base"
+  fi
   measure "$bin" classify --jsonl "$tmp/input.jsonl" >> "$tmp/rolefit"
   measure "$bare" "$tmp/input.jsonl" >> "$tmp/bare"
+  if [ -n "$baseline" ]; then
+    measure "$baseline" classify --jsonl "$tmp/html.jsonl" >> "$tmp/base_html"
+  fi
   measure "$bin" classify --jsonl "$tmp/html.jsonl" >> "$tmp/html"
 done
-python3 - "$bytes" "$tmp/rolefit" "$tmp/bare" "$tmp/html" <<'PY'
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 - "$bytes" "$tmp/rolefit" "$tmp/bare" "$tmp/html" "$tmp/base" "$tmp/base_html" <<'PY'
 import statistics, sys
 size = int(sys.argv[1])
 def load(p): return [tuple(map(float, l.split())) for l in open(p)]
-r, b, h = load(sys.argv[2]), load(sys.argv[3]), load(sys.argv[4])
+r, b, h, br, bh = (load(p) for p in sys.argv[2:7])
 med = lambda rows, i: statistics.median(x[i] for x in rows)
-# MB/s are of the plain-text input's size for all three: the same postings.
-for name, rows in (("rolefit classify --jsonl", r), ("bare Aho-Corasick scan", b), ("same postings as HTML", h)):
+# MB/s are of the plain-text input's size for all of them: the same postings.
+named = [("rolefit classify --jsonl", r), ("bare Aho-Corasick scan", b), ("same postings as HTML", h)]
+if br:
+    named += [("baseline --jsonl", br), ("baseline, HTML", bh)]
+for name, rows in named:
     wall, cpu, rss = med(rows, 0), med(rows, 1), med(rows, 2)
     print(f"{name:26} wall {wall:6.3f} s  cpu {cpu:6.3f} s  cores {cpu / wall:4.2f}  "
           f"{size / 1e6 / wall:7.1f} MB/s wall  {size / 1e6 / cpu:7.1f} MB/s per core  max RSS {rss / 1024:6.1f} MiB")
     print("  runs (wall/cpu s):", ", ".join(f"{x[0]:.2f}/{x[1]:.2f}" for x in rows))
 print(f"rolefit / bare scan: {med(r, 0) / med(b, 0):.2f}x wall, {med(r, 1) / med(b, 1):.2f}x CPU")
 print(f"HTML / plain text: {med(h, 0) / med(r, 0):.2f}x wall, {med(h, 1) / med(r, 1):.2f}x CPU")
+if br:
+    print(f"baseline / bare scan: {med(br, 0) / med(b, 0):.2f}x wall, {med(br, 1) / med(b, 1):.2f}x CPU")
+    print(f"baseline HTML / baseline plain: {med(bh, 0) / med(br, 0):.2f}x wall, {med(bh, 1) / med(br, 1):.2f}x CPU")
+    print(f"baseline / current: plain {med(br, 0) / med(r, 0):.2f}x wall, {med(br, 1) / med(r, 1):.2f}x CPU; "
+          f"HTML {med(bh, 0) / med(h, 0):.2f}x wall, {med(bh, 1) / med(h, 1):.2f}x CPU")
 PY
 
 if [ "$stream_mb" != 0 ]; then
   for part in 1 2; do
     mbs=$(( stream_mb * part / 2 ))
-    python3 "$tmp/repeat.py" "$src" "$mbs" | /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$bin" classify --jsonl - > /dev/null
-    awk -v mb="$mbs" '{printf "stream of %s MB through stdin: wall %.1f s, cpu %.1f s, max RSS %.1f MiB\n", mb, $1, $2 + $3, $4 / 1024}' "$tmp/t"
+    for b in "$bin" $baseline; do
+      python3 "$tmp/repeat.py" "$src" "$mbs" | /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$b" classify --jsonl - > /dev/null
+      awk -v mb="$mbs" -v b="$b" '{printf "%s: stream of %s MB through stdin: wall %.1f s, cpu %.1f s, max RSS %.1f MiB\n", b, mb, $1, $2 + $3, $4 / 1024}' "$tmp/t"
+    done
   done
 fi

@@ -162,10 +162,15 @@ impl PhraseIndex {
                 }
             }
         }
-        // A DFA: a few megabytes for a lexicon of a few thousand forms, and the fastest search.
+        // A contiguous NFA rather than a DFA: for the canonical lexicon's ~2,000 forms the DFA
+        // takes ~4.8 MB, which real postings (many different words) walk out of the cache,
+        // while the NFA takes ~0.25 MB and searches them faster (and builds faster).
+        // No prefilter: every form starts with the word separator, so the one the crate
+        // would pick (memchr for that byte) stops at every word and only slows the search.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .prefilter(false)
             .build(&patterns)
             .map_err(|e| TextError::Automaton(e.to_string()))?;
         let roles = catalog.roles().iter().map(|r| r.id.clone()).collect();

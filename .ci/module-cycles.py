@@ -13,7 +13,7 @@ import os
 import re
 import sys
 
-LAYERS = ["id", "suggestion", "problem", "read", "error", "model", "catalog", "evidence", "scoring", "assessment"]
+LAYERS = ["id", "suggestion", "problem", "read", "error", "model", "catalog", "evidence", "scoring", "assessment", "render"]
 
 root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "crates/rolefit-core/src")
 files = {}  # module path (tuple) -> source without comments

@@ -51,7 +51,7 @@ pub use rolefit_core::{
     ProfileError, QueryError, Record, RecordKind, Responsibility, Role, Scorecard, Scorer, Skill, Source, Verdict,
     Weights,
 };
-pub use rolefit_core::{assessment, catalog, evidence, id, model, problem, read, scoring};
+pub use rolefit_core::{assessment, catalog, evidence, id, model, problem, read, render, scoring};
 
 pub mod docs;
 pub mod schema;

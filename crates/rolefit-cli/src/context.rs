@@ -8,9 +8,9 @@
 use std::borrow::Cow;
 use std::path::PathBuf;
 
+use rolefit::render::Document;
 use rolefit::{Catalog, Limits};
 
-use crate::document::Document;
 use crate::error::CliError;
 use crate::input::Inputs;
 use crate::layers::Layers;

@@ -9,16 +9,13 @@
 
 mod cmd;
 mod context;
-mod document;
 mod error;
 mod input;
 mod interrupt;
-mod labels;
 mod layers;
 mod limits;
 mod output;
 mod output_file;
-mod printable;
 mod profile;
 mod threads;
 

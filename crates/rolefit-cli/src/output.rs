@@ -11,10 +11,9 @@ use std::fmt::Display;
 use std::io::Write;
 
 use clap::ValueEnum;
+use rolefit::render::{Document, Form, printable};
 
-use crate::document::Document;
 use crate::error::CliError;
-use crate::printable;
 
 /// How a command prints its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -54,7 +53,8 @@ impl Output {
         let text = match format {
             OutputFormat::Json => json(value)?,
             OutputFormat::Table | OutputFormat::Markdown => {
-                let mut document = Document::new(format == OutputFormat::Markdown);
+                let form = if format == OutputFormat::Markdown { Form::Markdown } else { Form::Text };
+                let mut document = Document::new(form, table_width());
                 render(&mut document);
                 document.into_text()
             }
@@ -125,6 +125,19 @@ impl Output {
     }
 }
 
+/// The width to lay tables out in: the terminal's, unless there is none or it says 0
+/// columns (a terminal that reports no size), then `COLUMNS`, then 120.
+pub fn table_width() -> u16 {
+    width_from(comfy_table::Table::new().width(), std::env::var("COLUMNS").ok())
+}
+
+fn width_from(terminal: Option<u16>, columns: Option<String>) -> u16 {
+    terminal
+        .filter(|&w| w > 0)
+        .or_else(|| columns.and_then(|c| c.trim().parse::<u16>().ok()).filter(|&w| w > 0))
+        .unwrap_or(rolefit::render::DEFAULT_WIDTH)
+}
+
 /// Writes to standard error, dropping the text if that fails: a closed or full standard
 /// error must not turn an answer into a crash.
 fn write_stderr(text: &str) {
@@ -189,4 +202,19 @@ fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, CliError> {
     serde_json::to_string_pretty(value)
         .map(|s| s + "\n")
         .map_err(|e| CliError::Invalid(format!("cannot write JSON: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::width_from;
+
+    #[test]
+    fn a_terminal_without_a_size_falls_back_to_columns_then_120() {
+        assert_eq!(width_from(Some(80), Some("60".into())), 80);
+        assert_eq!(width_from(Some(0), Some("60".into())), 60);
+        assert_eq!(width_from(None, Some(" 72 ".into())), 72);
+        assert_eq!(width_from(Some(0), Some("0".into())), 120);
+        assert_eq!(width_from(None, Some("wide".into())), 120);
+        assert_eq!(width_from(None, None), 120);
+    }
 }

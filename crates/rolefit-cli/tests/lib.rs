@@ -7,6 +7,7 @@ mod hardening;
 mod overlay;
 mod profiles;
 mod reliability;
+mod rendering;
 mod report;
 
 use std::io::Write;

@@ -17,6 +17,8 @@
 //! - [`scoring`]: the [`Scorer`] trait, built-in strategies, [`Scorecard`]s.
 //! - [`assessment`]: the inputs and their assessors: [`OrgProfile`] and
 //!   [`NeedsAssessment`], [`CandidateProfile`] and [`CandidateFit`].
+//! - [`render`]: results as people read them, plain text or Markdown: a comparison, a
+//!   [`Scorecard`], a fit report ([`render::Render`]).
 //!
 //! The crate root has the names most users need first; the rest are reached by their
 //! module path. This crate holds no data: the canonical catalog lives in
@@ -55,6 +57,7 @@ pub mod id;
 pub mod model;
 pub mod problem;
 pub mod read;
+pub mod render;
 pub mod scoring;
 mod suggestion;
 

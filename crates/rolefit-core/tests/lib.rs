@@ -7,5 +7,6 @@ mod catalog;
 mod citation;
 mod hardening;
 mod jsonld;
+mod render;
 mod scoring;
 mod scoring_support;

@@ -4,10 +4,10 @@ use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use rolefit::render::{Document, Table};
 use rolefit_text::{ClassifiedFile, Classifier, JsonlOptions, Posting, TextError, classify_jsonl};
 
 use crate::context::Context;
-use crate::document::{Document, Grid};
 use crate::error::CliError;
 use crate::input;
 use crate::output::{OutputFormat, is_broken_pipe};
@@ -91,7 +91,7 @@ fn render(doc: &mut Document, results: &[ClassifiedFile]) {
     if results.is_empty() {
         return;
     }
-    let mut grid = Grid::new(&["file", "verdict", "scores", "why (first phrases found)"]);
+    let mut grid = Table::new(&["file", "verdict", "scores", "why (first phrases found)"]);
     for ClassifiedFile { file, classification: c, .. } in results {
         let scores: Vec<String> = c.scores.iter().map(|s| format!("{} {:.2}", s.role, s.score)).collect();
         let mut verdict = c.verdict.to_string();

@@ -3,9 +3,9 @@
 use std::process::ExitCode;
 
 use rolefit::catalog::{CatalogDiff, ChangeKind};
+use rolefit::render::{Document, Table};
 
 use crate::context::Context;
-use crate::document::{Document, Grid};
 use crate::error::CliError;
 use crate::layers;
 use crate::output::OutputFormat;
@@ -37,7 +37,7 @@ fn render(doc: &mut Document, d: &CatalogDiff, args: &Args) {
         doc.line("no differences: both catalogs hold the same records");
         return;
     }
-    let mut grid = Grid::new(&["change", "kind", "id", "fields", "bump"]);
+    let mut grid = Table::new(&["change", "kind", "id", "fields", "bump"]);
     for c in &d.changes {
         let change = match c.change {
             ChangeKind::Added => "added",

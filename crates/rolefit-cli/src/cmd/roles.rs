@@ -2,8 +2,9 @@
 
 use std::process::ExitCode;
 
+use rolefit::render::Table;
+
 use crate::context::Context;
-use crate::document::Grid;
 use crate::error::CliError;
 use crate::output::OutputFormat;
 
@@ -17,7 +18,7 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     let roles = ctx.catalog().roles();
     ctx.emit(args.format, roles, |doc| {
-        let mut grid = Grid::new(&["id", "name", "summary"]);
+        let mut grid = Table::new(&["id", "name", "summary"]);
         for role in roles {
             grid.row(vec![role.id.to_string(), role.name.to_string(), role.summary.to_string()]);
         }

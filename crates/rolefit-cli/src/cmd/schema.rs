@@ -2,8 +2,9 @@
 
 use std::process::ExitCode;
 
+use rolefit::render::Table;
+
 use crate::context::Context;
-use crate::document::Grid;
 use crate::error::CliError;
 use crate::output::OutputFormat;
 
@@ -34,7 +35,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     }
     let list: Vec<Listed> = schemas.iter().map(|s| Listed { name: s.name, describes: s.describes }).collect();
     ctx.emit(args.format, &list, |doc| {
-        let mut grid = Grid::new(&["name", "describes"]);
+        let mut grid = Table::new(&["name", "describes"]);
         for s in &list {
             grid.row(vec![s.name.to_owned(), s.describes.to_owned()]);
         }

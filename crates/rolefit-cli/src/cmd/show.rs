@@ -4,10 +4,10 @@ use std::process::ExitCode;
 
 use rolefit::Catalog;
 use rolefit::model::AnyRecord;
+use rolefit::render::Document;
 use serde_json::Value;
 
 use crate::context::Context;
-use crate::document::Document;
 use crate::error::CliError;
 use crate::output::OutputFormat;
 

@@ -10,7 +10,7 @@ use rolefit::{Catalog, Citation, Origin, Scorecard, Verdict};
 
 use super::chart;
 use super::escape::esc;
-use crate::labels::list_words;
+use rolefit::render::words;
 
 /// An assessment to show: whose, and its scorecard.
 pub struct Assessment {
@@ -25,7 +25,7 @@ const REASONS_PER_ROLE: usize = 8;
 pub fn render(catalog: &Catalog, assessment: Option<&Assessment>) -> String {
     let page = Page::new(catalog);
     let names: Vec<&str> = catalog.roles().iter().map(|r| &*r.name).collect();
-    let title = format!("{}: roles compared", list_words(&names));
+    let title = format!("{}: roles compared", words::list(&names));
     let mut out = String::with_capacity(128 * 1024);
     let _ = writeln!(
         out,
@@ -284,7 +284,7 @@ impl<'c> Page<'c> {
                     Some(Staffing::SeparatePeople) => ", as separate people",
                     None => "",
                 };
-                format!("{}{staffing}", list_words(&names))
+                format!("{}{staffing}", words::list(&names))
             }
             Verdict::Undetermined => "undetermined: not enough evidence".to_owned(),
         };

@@ -2,6 +2,16 @@
 //! (escape sequences, carriage returns, backspaces) and the bidirectional-text
 //! controls that reorder what a terminal shows are written as escapes (`\u{1b}`),
 //! so a file cannot rewrite the screen or disguise what it says.
+//!
+//! [`Document`](super::Document) passes every piece of text through here, so the
+//! renderers cannot forget to; a program that prints user text of its own can too.
+//!
+//! ```
+//! use rolefit_core::render::printable;
+//!
+//! assert_eq!(printable::line("Team\u{1b}[2J"), "Team\\u{1b}[2J");
+//! assert_eq!(printable::markdown("<b>PO</b> & PM"), "&lt;b>PO&lt;/b> &amp; PM");
+//! ```
 
 use std::borrow::Cow;
 

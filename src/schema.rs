@@ -182,7 +182,7 @@ pub fn all() -> Vec<NamedSchema> {
         },
         NamedSchema {
             name: "fit-report",
-            describes: "a candidate's fit per role with matching and missing skills (`rolefit fit --format json`)",
+            describes: "which role a candidate leans to, and per role what the profile states strong, stated but weak (missing) and unknown (`rolefit fit --format json`)",
             schema: schema_for::<rolefit_core::assessment::FitReport>(),
         },
     ];

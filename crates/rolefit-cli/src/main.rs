@@ -70,7 +70,8 @@ enum Command {
     Report(cmd::report::Args),
     /// Which role(s) an organisation needs (profile as TOML or JSON), with the reasons.
     Assess(cmd::assess::Args),
-    /// How well a candidate (profile as TOML or JSON) fits each role, with matching and missing skills.
+    /// Which role a candidate (profile as TOML or JSON) leans to, and per role what the profile
+    /// states strong, stated but weak (missing) and leaves unknown.
     Fit(cmd::fit::Args),
 }
 

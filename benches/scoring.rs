@@ -132,7 +132,7 @@ fn per_profile(c: &mut Criterion) {
     group.bench_function("needs_assessment", |b| {
         b.iter(|| {
             i = (i + 1) % POOL;
-            let card = needs.assess(black_box(&orgs[i]));
+            let card = needs.assess(black_box(&orgs[i])).expect("the profiles are valid");
             assert_eq!(card.scores().len(), roles);
             card
         })
@@ -143,7 +143,7 @@ fn per_profile(c: &mut Criterion) {
     group.bench_function("needs_assessment_into", |b| {
         b.iter(|| {
             i = (i + 1) % POOL;
-            needs.assess_into(black_box(&orgs[i]), &mut card);
+            needs.assess_into(black_box(&orgs[i]), &mut card).expect("the profiles are valid");
             assert_eq!(card.scores().len(), roles);
         })
     });
@@ -156,7 +156,7 @@ fn per_profile(c: &mut Criterion) {
     group.bench_function("needs_assessment_into_loaded_catalog", |b| {
         b.iter(|| {
             i = (i + 1) % POOL;
-            loaded_needs.assess_into(black_box(&orgs[i]), &mut loaded_card);
+            loaded_needs.assess_into(black_box(&orgs[i]), &mut loaded_card).expect("the profiles are valid");
             assert_eq!(loaded_card.scores().len(), roles);
         })
     });
@@ -165,7 +165,7 @@ fn per_profile(c: &mut Criterion) {
     group.bench_function("needs_evidence_only", |b| {
         b.iter(|| {
             i = (i + 1) % POOL;
-            needs.evidence_into(black_box(&orgs[i]), &mut evidence);
+            needs.evidence_into(black_box(&orgs[i]), &mut evidence).expect("the profiles are valid");
             assert_eq!(evidence.len() + evidence.unanswered().count(), catalog.signals().len());
         })
     });
@@ -202,7 +202,9 @@ fn batch(c: &mut Criterion) {
     let orgs = org_profiles();
     group.bench_function("needs_1m_one_core", |b| {
         b.iter(|| {
-            let decided = (0..BATCH).filter(|i| !needs.assess(&orgs[i % POOL]).recommended().is_empty()).count();
+            let decided = (0..BATCH)
+                .filter(|i| needs.assess(&orgs[i % POOL]).is_ok_and(|card| !card.recommended().is_empty()))
+                .count();
             assert!(decided > 0 && decided <= BATCH);
         })
     });
@@ -210,10 +212,7 @@ fn batch(c: &mut Criterion) {
         let mut card = rolefit::Scorecard::default();
         b.iter(|| {
             let decided = (0..BATCH)
-                .filter(|i| {
-                    needs.assess_into(&orgs[i % POOL], &mut card);
-                    !card.recommended().is_empty()
-                })
+                .filter(|i| needs.assess_into(&orgs[i % POOL], &mut card).is_ok() && !card.recommended().is_empty())
                 .count();
             assert!(decided > 0 && decided <= BATCH);
         })
@@ -223,8 +222,7 @@ fn batch(c: &mut Criterion) {
             let decided = (0..BATCH)
                 .into_par_iter()
                 .map_init(rolefit::Scorecard::default, |card, i| {
-                    needs.assess_into(&orgs[i % POOL], card);
-                    usize::from(!card.recommended().is_empty())
+                    usize::from(needs.assess_into(&orgs[i % POOL], card).is_ok() && !card.recommended().is_empty())
                 })
                 .sum::<usize>();
             assert!(decided > 0 && decided <= BATCH);
@@ -239,8 +237,9 @@ fn batch(c: &mut Criterion) {
             let decided = (0..BATCH)
                 .into_par_iter()
                 .map_init(rolefit::Scorecard::default, |card, i| {
-                    loaded_needs.assess_into(&orgs[i % POOL], card);
-                    usize::from(!card.recommended().is_empty())
+                    usize::from(
+                        loaded_needs.assess_into(&orgs[i % POOL], card).is_ok() && !card.recommended().is_empty(),
+                    )
                 })
                 .sum::<usize>();
             assert!(decided > 0 && decided <= BATCH);

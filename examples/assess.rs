@@ -138,7 +138,7 @@ fn run() -> Result<(), String> {
     let needs = NeedsAssessment::new(catalog);
     let options = parse_args()?;
     let show = |title: &str, profile: &OrgProfile| -> Result<(), String> {
-        let card = needs.assess(profile);
+        let card = needs.assess(profile).map_err(|e| e.to_string())?;
         if options.json {
             println!("{}", serde_json::to_string_pretty(&card).map_err(|e| e.to_string())?);
         } else {

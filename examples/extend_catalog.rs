@@ -71,7 +71,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("the posting is for: {} (found: {})", classification.verdict, found.join(", "));
 
     let org = OrgProfile::read(ORG, Format::Toml, &catalog)?;
-    let card = NeedsAssessment::new(&catalog).assess(&org);
+    let card = NeedsAssessment::new(&catalog).assess(&org)?;
     let scores: Vec<String> = card.scores().iter().map(|s| format!("{} {:.2}", s.role, s.score)).collect();
     let verdict = match &card.verdict() {
         Verdict::Both => {

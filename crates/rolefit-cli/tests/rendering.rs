@@ -58,7 +58,7 @@ fn assess_prints_the_librarys_rendering() {
     let catalog = rolefit::canonical();
     let path = repo("examples/data/startup.toml");
     let profile = OrgProfile::read(&std::fs::read_to_string(&path).unwrap(), Format::Toml, catalog).unwrap();
-    let card = NeedsAssessment::new(catalog).assess(&profile);
+    let card = NeedsAssessment::new(catalog).assess(&profile).unwrap();
     let title = profile.name.clone().unwrap();
     for (columns, markdown) in [(70, false), (120, false), (120, true)] {
         let expected = rendered(&card, Some(&title), columns, markdown);

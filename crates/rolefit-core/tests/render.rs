@@ -9,7 +9,7 @@ use crate::scoring_support::{TINY, tiny};
 fn card(catalog: &Catalog) -> Scorecard {
     let profile = OrgProfile::read("[answers]\nscrum = \"yes\"\nsmall-company = \"yes\"\n", Format::Toml, catalog)
         .expect("a valid profile");
-    NeedsAssessment::new(catalog).assess(&profile)
+    NeedsAssessment::new(catalog).assess(&profile).expect("a valid profile")
 }
 
 fn fit(catalog: &Catalog) -> rolefit_core::assessment::FitReport {

@@ -14,7 +14,7 @@ fn catalog() -> &'static Catalog {
 }
 
 fn assess(profile: &OrgProfile) -> Scorecard {
-    NeedsAssessment::new(catalog()).assess(profile)
+    NeedsAssessment::new(catalog()).assess(profile).expect("a valid profile")
 }
 
 /// "Consider a Product Owner if": a clear vision that needs executing, Agile/Scrum,
@@ -179,7 +179,7 @@ fn explicit_answers_override_typed_fields() {
     let mut profile = po_checklist();
     profile.answers.insert(Id::from_static("agile-scrum-environment"), Answer::No);
     let needs = NeedsAssessment::new(catalog());
-    let evidence = needs.evidence(&profile);
+    let evidence = needs.evidence(&profile).unwrap();
     let scrum = catalog().locate("agile-scrum-environment").unwrap();
     let item = evidence.get(scrum).unwrap();
     assert_eq!(item.strength, 0.0);
@@ -195,8 +195,9 @@ fn contributions_explain_the_verdict() {
     {
         assert!(facts.contains(&expected), "{expected} missing from {facts:?}");
     }
-    let explanation =
-        NeedsAssessment::new(catalog()).scorer().explain(&NeedsAssessment::new(catalog()).evidence(&po_checklist()));
+    let explanation = NeedsAssessment::new(catalog())
+        .scorer()
+        .explain(&NeedsAssessment::new(catalog()).evidence(&po_checklist()).unwrap());
     let text = explanation.to_string();
     assert!(text.contains("Agile or Scrum environment [agile-scrum-environment] (answer yes)"), "{text}");
 }
@@ -210,11 +211,13 @@ fn weights_from_a_file_change_the_outcome_without_forking() {
     )
     .unwrap();
     let needs = NeedsAssessment::with_weights(catalog(), &weights).unwrap();
-    let card = needs.assess(&OrgProfile {
-        stage: Some(CompanyStage::Startup),
-        one_hire_budget: Some(true),
-        ..OrgProfile::default()
-    });
+    let card = needs
+        .assess(&OrgProfile {
+            stage: Some(CompanyStage::Startup),
+            one_hire_budget: Some(true),
+            ..OrgProfile::default()
+        })
+        .unwrap();
     assert!(card.score("product-owner").unwrap() < 1e-12, "{card:#?}");
     assert_eq!(*card.verdict(), Verdict::Role(Id::from_static("product-manager")));
 }
@@ -289,12 +292,12 @@ mod fast_path {
         let needs = NeedsAssessment::new(canonical);
         // The same signals at other positions: read by position, every answer would land
         // on the wrong signal.
-        let elsewhere = NeedsAssessment::new(reordered_catalog()).evidence(&profile);
+        let elsewhere = NeedsAssessment::new(reordered_catalog()).evidence(&profile).unwrap();
         assert_ne!(elsewhere.catalog().id(), canonical.id());
-        assert_eq!(needs.scorer().score(&elsewhere), needs.assess(&profile));
+        assert_eq!(needs.scorer().score(&elsewhere), needs.assess(&profile).unwrap());
         let mut card = Scorecard::default();
         needs.scorer().score_into(&elsewhere, &mut card);
-        assert_eq!(card, needs.assess(&profile));
+        assert_eq!(card, needs.assess(&profile).unwrap());
     }
 
     proptest! {
@@ -312,8 +315,15 @@ mod fast_path {
             let other_roles: Scorecard = serde_json::from_value(other_roles).unwrap();
             let before = [super::assess(&super::pm_checklist()), super::assess(&OrgProfile::default()), other_roles];
             for mut card in before {
-                needs.assess_into(&profile, &mut card);
-                prop_assert_eq!(&card, &full);
+                let kept = card.clone();
+                match needs.assess_into(&profile, &mut card) {
+                    Ok(()) => prop_assert_eq!(Ok(&card), full.as_ref()),
+                    // A refused profile (a count of 0) leaves the card as it was.
+                    Err(e) => {
+                        prop_assert_eq!(Err(&e), full.as_ref());
+                        prop_assert_eq!(&card, &kept);
+                    }
+                }
             }
             let weights = Weights::read(
                 "[facts.startup-stage]\nproduct-owner = 0.0\n[facts.single-product]\nproduct-manager = 0.35\n",
@@ -343,4 +353,47 @@ fn development_teams_answer_the_team_size_signal() {
     assert_eq!(two.dev_teams, Some(2));
     let err = OrgProfile::read("dev_teams = 0\n", Format::Toml, catalog()).unwrap_err();
     assert!(err.to_string().contains("dev_teams: 0 development teams; expected at least 1"), "{err}");
+}
+
+/// A profile built in code is refused as a read one is: an `answers` id the catalog lacks is
+/// never scored silently, by any way of assessing, and the error names every problem with
+/// the nearest known id.
+#[test]
+fn a_profile_built_in_code_with_an_unknown_answer_is_refused() {
+    let mut profile = po_checklist();
+    profile.answers.insert(Id::from_static("agile-scrum-enviroment"), Answer::Yes);
+    profile.answers.insert(Id::from_static("product-owner"), Answer::No);
+    profile.answers.insert(Id::from_static("tight-budget"), Answer::Yes);
+    profile.dev_teams = Some(0);
+    let needs = NeedsAssessment::new(catalog());
+    let err = needs.assess(&profile).unwrap_err();
+    insta::assert_snapshot!(err, @r#"
+    3 problems in the profile:
+      dev_teams: 0 development teams; expected at least 1
+      answers.agile-scrum-enviroment: unknown signal "agile-scrum-enviroment"; did you mean "agile-scrum-environment"?
+      answers.product-owner: "product-owner" is a role, not a signal
+    "#);
+    assert_eq!(profile.check(catalog()).unwrap_err(), err);
+    let mut card = assess(&pm_checklist());
+    let before = card.clone();
+    assert_eq!(needs.assess_into(&profile, &mut card).unwrap_err(), err);
+    assert_eq!(card, before, "a refused profile leaves the card as it was");
+    assert_eq!(needs.assess_with(&profile, needs.scorer()).unwrap_err(), err);
+    assert_eq!(needs.evidence(&profile).unwrap_err(), err);
+    // The general path (catalogs of more than 64 signals) refuses it too.
+    let mut data = catalog().data().clone();
+    let extra = data.signals[0].clone();
+    for n in 0..64 {
+        let mut signal = extra.clone();
+        signal.id = Id::new(format!("extra-signal-{n}")).unwrap();
+        data.signals.to_mut().push(signal);
+    }
+    let large = Catalog::new(data).unwrap();
+    assert!(large.signals().len() > 64);
+    let err = NeedsAssessment::new(&large).assess(&profile).unwrap_err();
+    assert!(err.to_string().contains("answers.agile-scrum-enviroment: unknown signal"), "{err}");
+    // Without the bad entries the same profile is scored.
+    profile.answers.retain(|id, _| id.as_str() == "tight-budget");
+    profile.dev_teams = Some(1);
+    assert!(needs.assess(&profile).is_ok());
 }

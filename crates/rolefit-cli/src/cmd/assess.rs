@@ -9,7 +9,7 @@ use rolefit::{NeedsAssessment, OrgProfile};
 use crate::context::Context;
 use crate::error::CliError;
 use crate::output::OutputFormat;
-use crate::profile::Scored;
+use crate::profile::{Scored, profile_error};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -29,7 +29,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
     let input = Scored::<OrgProfile>::read(ctx, &args.file, args.weights.as_deref())?;
     let needs =
         input.assessor(|weights| NeedsAssessment::with_weights(catalog, weights), || NeedsAssessment::new(catalog))?;
-    let card = needs.assess(&input.profile);
+    let card = needs.assess(&input.profile).map_err(|e| profile_error(&args.file, "profile", e))?;
     ctx.emit(args.format, &card, |doc| {
         doc.line(&input.title);
         card.render_into(catalog, doc);

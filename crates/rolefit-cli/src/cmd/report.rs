@@ -13,7 +13,7 @@ use rolefit::{NeedsAssessment, OrgProfile};
 use crate::context::Context;
 use crate::error::CliError;
 use crate::output_file;
-use crate::profile::read_profile;
+use crate::profile::{profile_error, read_profile};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -33,7 +33,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode, CliError> {
         Some(path) => {
             // Read as `rolefit assess` reads it: the same limits and the same error lines.
             let profile: OrgProfile = read_profile(ctx, path)?;
-            let card = NeedsAssessment::new(catalog).assess(&profile);
+            let card = NeedsAssessment::new(catalog).assess(&profile).map_err(|e| profile_error(path, "profile", e))?;
             let name = profile.name.clone().unwrap_or_else(|| file_name(path));
             Some(page::Assessment { name, card })
         }

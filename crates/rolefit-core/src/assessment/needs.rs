@@ -21,13 +21,17 @@ use crate::scoring::{LeanScorer, Scorecard, Scorer, SignalAnswers, Weights};
 /// Build it once per catalog (it resolves the signal ids once) and assess many profiles;
 /// [`assess_into`](Self::assess_into) reuses one card's allocations from profile to profile.
 ///
+/// A profile that [`OrgProfile::check`] would refuse (an `answers` id the catalog does not
+/// have or that is not a signal, a count of 0) is refused here too, with every problem and
+/// the nearest known id: nothing is dropped silently, however the profile was made.
+///
 /// ```
 /// use rolefit_core::{Catalog, NeedsAssessment, OrgProfile, Verdict};
 /// let catalog = Catalog::new(Default::default())?;
 /// let needs = NeedsAssessment::new(&catalog);
 /// // With no questions in the catalog there is nothing to decide on.
-/// assert_eq!(*needs.assess(&OrgProfile::default()).verdict(), Verdict::Undetermined);
-/// # Ok::<(), rolefit_core::CatalogError>(())
+/// assert_eq!(*needs.assess(&OrgProfile::default())?.verdict(), Verdict::Undetermined);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct NeedsAssessment<'c> {
@@ -81,17 +85,22 @@ impl<'c> NeedsAssessment<'c> {
     }
 
     /// The profile's answers as evidence: one item per answered signal, unknown ones marked.
-    pub fn evidence(&self, profile: &OrgProfile) -> Evidence<'c> {
+    ///
+    /// A profile naming an id the catalog does not have is refused, as in
+    /// [`assess`](Self::assess).
+    pub fn evidence(&self, profile: &OrgProfile) -> Result<Evidence<'c>, ProfileError> {
         let mut evidence = Evidence::with_capacity(self.catalog, self.typed_slot.len());
-        self.evidence_into(profile, &mut evidence);
-        evidence
+        self.evidence_into(profile, &mut evidence)?;
+        Ok(evidence)
     }
 
     /// Like [`evidence`](Self::evidence), reusing `evidence`'s allocations (it is cleared
-    /// first); `evidence` must be about this assessment's catalog.
-    pub fn evidence_into(&self, profile: &OrgProfile, evidence: &mut Evidence<'_>) {
+    /// first); `evidence` must be about this assessment's catalog. On an error `evidence`
+    /// is left as it was.
+    pub fn evidence_into(&self, profile: &OrgProfile, evidence: &mut Evidence<'_>) -> Result<(), ProfileError> {
+        let explicit = self.explicit_answers(profile)?;
         evidence.clear();
-        self.answers(profile, |index, answer| {
+        self.answers(profile, explicit, |index, answer| {
             let fact = RecordRef::new(RecordKind::Signal, index);
             match answer {
                 Answer::Yes => evidence.push(fact, 1.0, Origin::Answer { answer }),
@@ -99,20 +108,31 @@ impl<'c> NeedsAssessment<'c> {
                 Answer::Unknown => evidence.mark_unknown(fact),
             }
         });
+        Ok(())
     }
 
-    /// Calls `each(signal index, answer)` for every signal of the catalog, in order.
-    fn answers(&self, profile: &OrgProfile, mut each: impl FnMut(usize, Answer)) {
-        let typed = profile.typed_answers();
-        // Explicit answers by id, resolved to signal positions and sorted to merge in one pass.
-        let mut explicit: Vec<(usize, Answer)> = Vec::new();
-        if !profile.answers.is_empty() {
-            explicit.extend(profile.answers.iter().filter_map(|(id, answer)| {
-                let fact = self.signal_ids.get(id.as_str(), RecordKind::Signal)?;
-                Some((fact.index, *answer))
-            }));
-            explicit.sort_unstable_by_key(|(i, _)| *i);
+    /// The explicit answers by signal position, sorted, to merge with the typed ones in
+    /// one pass; refused when an id does not resolve or a count is 0.
+    fn explicit_answers(&self, profile: &OrgProfile) -> Result<Vec<(usize, Answer)>, ProfileError> {
+        let mut explicit = Vec::with_capacity(profile.answers.len());
+        let mut unresolved = profile.has_zero_count();
+        for (id, answer) in &profile.answers {
+            match self.signal_ids.get(id.as_str(), RecordKind::Signal) {
+                Some(fact) => explicit.push((fact.index, *answer)),
+                None => unresolved = true,
+            }
         }
+        if unresolved {
+            profile.check(self.catalog)?;
+        }
+        explicit.sort_unstable_by_key(|(i, _)| *i);
+        Ok(explicit)
+    }
+
+    /// Calls `each(signal index, answer)` for every signal of the catalog, in order, the
+    /// `explicit` answers (from [`explicit_answers`](Self::explicit_answers)) over the typed ones.
+    fn answers(&self, profile: &OrgProfile, explicit: Vec<(usize, Answer)>, mut each: impl FnMut(usize, Answer)) {
+        let typed = profile.typed_answers();
         let mut explicit = explicit.into_iter().peekable();
         for (index, slot) in self.typed_slot.iter().enumerate() {
             let mut answer = slot.map_or(Answer::Unknown, |s| typed.get(s));
@@ -127,8 +147,11 @@ impl<'c> NeedsAssessment<'c> {
 
     /// The answers as sets, for catalogs of at most [`LeanScorer::MAX_SIGNALS`] signals:
     /// the same answers [`answers`](Self::answers) gives, typed fields first, explicit
-    /// ones over them.
-    fn answer_sets(&self, profile: &OrgProfile) -> SignalAnswers {
+    /// ones over them; refused as [`explicit_answers`](Self::explicit_answers) refuses.
+    ///
+    /// The ids are resolved here anyway, so a valid profile pays for the check only three
+    /// comparisons (the counts); the full report is built only when something failed.
+    fn answer_sets(&self, profile: &OrgProfile) -> Result<SignalAnswers, ProfileError> {
         let typed = profile.typed_answers();
         let (mut yes, mut known) = if self.typed_in_signal_order {
             (u64::from(typed.yes), u64::from(typed.known))
@@ -142,30 +165,42 @@ impl<'c> NeedsAssessment<'c> {
             }
             (yes, known)
         };
+        let mut unresolved = profile.has_zero_count();
         for (id, answer) in &profile.answers {
-            if let Some(fact) = self.signal_ids.get(id.as_str(), RecordKind::Signal) {
-                let bit = 1_u64 << fact.index;
-                yes = (yes & !bit) | if *answer == Answer::Yes { bit } else { 0 };
-                known = (known & !bit) | if *answer == Answer::Unknown { 0 } else { bit };
-            }
+            let Some(fact) = self.signal_ids.get(id.as_str(), RecordKind::Signal) else {
+                unresolved = true;
+                continue;
+            };
+            let bit = 1_u64 << fact.index;
+            yes = (yes & !bit) | if *answer == Answer::Yes { bit } else { 0 };
+            known = (known & !bit) | if *answer == Answer::Unknown { 0 } else { bit };
         }
-        SignalAnswers { yes, known }
+        if unresolved {
+            profile.check(self.catalog)?;
+        }
+        Ok(SignalAnswers { yes, known })
     }
 
     /// Which role(s) the organisation needs, with the built-in strategy.
     ///
-    /// Gives exactly `self.scorer().score(&self.evidence(profile))`: for catalogs of at
+    /// Gives exactly `self.scorer().score(&self.evidence(profile)?)`: for catalogs of at
     /// most 64 signals the scorer reads the answers as sets, without evidence (the tests
     /// check that the two agree).
-    pub fn assess(&self, profile: &OrgProfile) -> Scorecard {
+    ///
+    /// A profile naming an `answers` id the catalog lacks (or one that is not a signal), or
+    /// with a count of 0, is an error listing every problem, with the nearest known id
+    /// (`answers.agile-scrm: unknown signal "agile-scrm"; did you mean ...?`): the same
+    /// error [`OrgProfile::check`] gives.
+    pub fn assess(&self, profile: &OrgProfile) -> Result<Scorecard, ProfileError> {
         let mut card = Scorecard::default();
-        self.assess_into(profile, &mut card);
-        card
+        self.assess_into(profile, &mut card)?;
+        Ok(card)
     }
 
     /// Like [`assess`](Self::assess), writing into `card` and reusing its allocations: for
     /// scoring many profiles one after another, where a fresh card each time would spend
-    /// much of the time allocating and freeing. Whatever `card` held is replaced.
+    /// much of the time allocating and freeing. Whatever `card` held is replaced; on an
+    /// error `card` is left as it was.
     ///
     /// ```
     /// use rolefit_core::{Catalog, NeedsAssessment, OrgProfile, Scorecard};
@@ -173,22 +208,24 @@ impl<'c> NeedsAssessment<'c> {
     /// let needs = NeedsAssessment::new(&catalog);
     /// let mut card = Scorecard::default();
     /// for profile in [OrgProfile::default(), OrgProfile { products: Some(4), ..Default::default() }] {
-    ///     needs.assess_into(&profile, &mut card);
-    ///     assert_eq!(card, needs.assess(&profile));
+    ///     needs.assess_into(&profile, &mut card)?;
+    ///     assert_eq!(card, needs.assess(&profile)?);
     /// }
-    /// # Ok::<(), rolefit_core::CatalogError>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn assess_into(&self, profile: &OrgProfile, card: &mut Scorecard) {
+    pub fn assess_into(&self, profile: &OrgProfile, card: &mut Scorecard) -> Result<(), ProfileError> {
         if self.typed_slot.len() <= LeanScorer::MAX_SIGNALS {
-            self.scorer.score_signals_into(self.answer_sets(profile), card);
+            self.scorer.score_signals_into(self.answer_sets(profile)?, card);
         } else {
-            self.scorer.score_into(&self.evidence(profile), card);
+            self.scorer.score_into(&self.evidence(profile)?, card);
         }
+        Ok(())
     }
 
     /// Which role(s) the organisation needs, with another scorer (prepared for this
-    /// assessment's catalog, or for another, whose records are then found by id).
-    pub fn assess_with<S: Scorer + ?Sized>(&self, profile: &OrgProfile, scorer: &S) -> Scorecard {
-        scorer.score(&self.evidence(profile))
+    /// assessment's catalog, or for another, whose records are then found by id). Refuses
+    /// what [`assess`](Self::assess) refuses.
+    pub fn assess_with<S: Scorer + ?Sized>(&self, profile: &OrgProfile, scorer: &S) -> Result<Scorecard, ProfileError> {
+        Ok(scorer.score(&self.evidence(profile)?))
     }
 }

@@ -294,6 +294,12 @@ impl OrgProfile {
         Ok(profile)
     }
 
+    /// Whether a count is 0, which [`check`](Self::check) refuses and the typed answers
+    /// would otherwise read as unknown.
+    pub(crate) fn has_zero_count(&self) -> bool {
+        self.products == Some(0) || self.employees == Some(0) || self.dev_teams == Some(0)
+    }
+
     /// Checks the profile against the catalog: counts in range, every id in `answers` a signal.
     pub fn check(&self, catalog: &Catalog) -> Result<(), ProfileError> {
         let mut problems = Vec::new();

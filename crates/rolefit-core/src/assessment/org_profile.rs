@@ -294,23 +294,30 @@ impl OrgProfile {
         Ok(profile)
     }
 
+    /// The counts, each with its field and what it counts: one list for
+    /// [`check`](Self::check) and [`has_zero_count`](Self::has_zero_count), so a new count
+    /// cannot be checked by one and missed by the other.
+    fn counts(&self) -> [(&'static str, Option<u32>, &'static str); 3] {
+        [
+            ("products", self.products, "products"),
+            ("employees", self.employees, "employees"),
+            ("dev_teams", self.dev_teams, "development teams"),
+        ]
+    }
+
     /// Whether a count is 0, which [`check`](Self::check) refuses and the typed answers
     /// would otherwise read as unknown.
     pub(crate) fn has_zero_count(&self) -> bool {
-        self.products == Some(0) || self.employees == Some(0) || self.dev_teams == Some(0)
+        self.counts().iter().any(|(_, count, _)| *count == Some(0))
     }
 
     /// Checks the profile against the catalog: counts in range, every id in `answers` a signal.
     pub fn check(&self, catalog: &Catalog) -> Result<(), ProfileError> {
         let mut problems = Vec::new();
-        if self.products == Some(0) {
-            problems.push(Problem::new("products".into(), "0 products; expected at least 1"));
-        }
-        if self.employees == Some(0) {
-            problems.push(Problem::new("employees".into(), "0 employees; expected at least 1"));
-        }
-        if self.dev_teams == Some(0) {
-            problems.push(Problem::new("dev_teams".into(), "0 development teams; expected at least 1"));
+        for (field, count, what) in self.counts() {
+            if count == Some(0) {
+                problems.push(Problem::new(field.into(), format!("0 {what}; expected at least 1")));
+            }
         }
         let mut c = Checker::new(catalog, &mut problems);
         for id in self.answers.keys() {
